@@ -1,0 +1,155 @@
+// Package diag holds the problems a run finds in its input: where each one is
+// (file, line, column) and what the user should do about it. Every stage
+// collects diagnostics instead of stopping at the first, so that a person
+// fixing a data file sees all of its problems at once.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity tells whether a problem stops the run.
+type Severity int
+
+const (
+	// Error is a hard contradiction: nothing is written while one exists.
+	Error Severity = iota
+	// Warning is a soft disagreement (a figure in prose against a table, a
+	// subsidy off its policy rate): printed, never silent, but not fatal.
+	Warning
+)
+
+// Pos is a place in an input file. Line and Col are 1-based; 0 means unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String renders the position as file:line:col, omitting what is unknown.
+func (p Pos) String() string {
+	switch {
+	case p.File == "":
+		return ""
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Diagnostic is one problem.
+type Diagnostic struct {
+	Pos      Pos
+	Severity Severity
+	// Msg says what is wrong, in Chinese.
+	Msg string
+	// Hint says what to do about it, in Chinese; optional.
+	Hint string
+	// Source is the offending line of the file, shown under the message; optional.
+	Source string
+}
+
+// String renders the diagnostic the way the CLI prints it:
+//
+//	data/2019/01-reward.toml:12:1: 错误：… 请…
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if s := d.Pos.String(); s != "" {
+		b.WriteString(s)
+		b.WriteString("：")
+	}
+	if d.Severity == Warning {
+		b.WriteString("警告：")
+	} else {
+		b.WriteString("错误：")
+	}
+	b.WriteString(d.Msg)
+	if d.Hint != "" {
+		b.WriteString(d.Hint)
+	}
+	if d.Source != "" {
+		fmt.Fprintf(&b, "\n    %d | %s", d.Pos.Line, d.Source)
+	}
+	return b.String()
+}
+
+// List collects diagnostics in the order they were found.
+type List []Diagnostic
+
+// Errorf records an error at pos.
+func (l *List) Errorf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at pos.
+func (l *List) Warnf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Add appends diagnostics found elsewhere.
+func (l *List) Add(ds ...Diagnostic) { *l = append(*l, ds...) }
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the errors.
+func (l List) Errors() List { return l.filter(Error) }
+
+// Warnings returns only the warnings.
+func (l List) Warnings() List { return l.filter(Warning) }
+
+func (l List) filter(s Severity) List {
+	var out List
+	for _, d := range l {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Sorted returns the diagnostics ordered by file, line and column, keeping the
+// order of discovery among equals, so output is stable whatever order the
+// checks ran in.
+func (l List) Sorted() List {
+	out := append(List(nil), l...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Pos, out[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return out
+}
+
+// Error makes a list usable as an error: one diagnostic per line.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, d := range l {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns the list as an error if it holds any error, else nil.
+func (l List) Err() error {
+	if l.HasErrors() {
+		return l
+	}
+	return nil
+}

@@ -1,0 +1,400 @@
+package tomlx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/shopspring/decimal"
+
+	"ipfund/internal/diag"
+)
+
+// Decode parses src, the contents of file, as TOML into v (a pointer to a
+// struct) and returns every problem it finds: a syntax error (the parser
+// stops at the first), or else each unknown key, each value of the wrong
+// type and each missing required key.
+//
+// Struct fields are matched by the `toml:"name"` tag; `toml:"name,required"`
+// marks a key that must be present, and a `zh:"…"` tag gives its Chinese
+// name for messages. A field of type At receives the table's position.
+func Decode(file string, src []byte, v any) diag.List {
+	var tree map[string]any
+	if _, err := toml.Decode(string(src), &tree); err != nil {
+		return diag.List{syntaxError(file, src, err)}
+	}
+	d := &decoder{file: file, idx: buildIndex(string(src))}
+	d.value(tree, reflect.ValueOf(v).Elem(), "", "")
+	return d.diags
+}
+
+type decoder struct {
+	file  string
+	idx   index
+	diags diag.List
+	// outer holds the keys of the enclosing tables, innermost last: TOML
+	// files every key after [[a.b]] into that table, so a key meant for [a]
+	// but written below [[a.b]] lands one level too deep. Knowing the outer
+	// keys turns that puzzle into a precise hint.
+	outer []outerTable
+}
+
+type outerTable struct {
+	path  string
+	names []string
+}
+
+var (
+	atType      = reflect.TypeFor[At]()
+	decimalType = reflect.TypeFor[decimal.Decimal]()
+	scalarType  = reflect.TypeFor[Scalar]()
+	dateType    = reflect.TypeFor[Date]()
+)
+
+func (d *decoder) at(path string) At { return At{file: d.file, path: path, idx: d.idx} }
+
+func (d *decoder) errorf(path, format string, args ...any) {
+	d.diags.Errorf(d.at(path).Pos(), format, args...)
+}
+
+// value stores val into rv; path locates it, name is how messages call it.
+func (d *decoder) value(val any, rv reflect.Value, path, name string) {
+	switch rv.Type() {
+	case decimalType:
+		if n, ok := d.number(val, path, name); ok {
+			rv.Set(reflect.ValueOf(n))
+		}
+		return
+	case scalarType:
+		switch x := val.(type) {
+		case string:
+			rv.Set(reflect.ValueOf(Scalar{Text: x}))
+		case int64, float64:
+			if n, ok := d.number(val, path, name); ok {
+				rv.Set(reflect.ValueOf(Scalar{Text: n.String(), Num: n, IsNum: true}))
+			}
+		default:
+			d.mismatch(val, path, name, "数字或文字")
+		}
+		return
+	case dateType:
+		t, ok := val.(time.Time)
+		if !ok || t.Location().String() != "date-local" {
+			d.mismatch(val, path, name, "日期（如 2019-01-01，不加引号）")
+			return
+		}
+		rv.Set(reflect.ValueOf(Date{t.Year(), int(t.Month()), t.Day()}))
+		return
+	}
+	switch rv.Kind() {
+	case reflect.Pointer:
+		p := reflect.New(rv.Type().Elem())
+		d.value(val, p.Elem(), path, name)
+		rv.Set(p)
+	case reflect.Struct:
+		m, ok := val.(map[string]any)
+		if !ok {
+			d.mismatch(val, path, name, "表（[小节] 或 {键 = 值}）")
+			return
+		}
+		d.structure(m, rv, path)
+	case reflect.Slice:
+		elems, ok := toSlice(val)
+		if !ok {
+			d.mismatch(val, path, name, "数组（[…]）")
+			return
+		}
+		s := reflect.MakeSlice(rv.Type(), len(elems), len(elems))
+		for i, e := range elems {
+			d.value(e, s.Index(i), joinIndex(path, i), fmt.Sprintf("%s的第%d项", name, i+1))
+		}
+		rv.Set(s)
+	case reflect.Map:
+		m, ok := val.(map[string]any)
+		if !ok {
+			d.mismatch(val, path, name, "表（{键 = 值}）")
+			return
+		}
+		out := reflect.MakeMapWithSize(rv.Type(), len(m))
+		for _, k := range d.orderedKeys(m, path) {
+			ev := reflect.New(rv.Type().Elem()).Elem()
+			d.value(m[k], ev, joinKey(path, k), k)
+			out.SetMapIndex(reflect.ValueOf(k), ev)
+		}
+		rv.Set(out)
+	case reflect.String:
+		s, ok := val.(string)
+		if !ok {
+			d.mismatch(val, path, name, "文字（用英文双引号括起来）")
+			return
+		}
+		rv.SetString(s)
+	case reflect.Int, reflect.Int64:
+		n, ok := val.(int64)
+		if !ok {
+			d.mismatch(val, path, name, "整数")
+			return
+		}
+		rv.SetInt(n)
+	case reflect.Interface:
+		rv.Set(reflect.ValueOf(val))
+	case reflect.Bool:
+		b, ok := val.(bool)
+		if !ok {
+			d.mismatch(val, path, name, "true 或 false（不加引号）")
+			return
+		}
+		rv.SetBool(b)
+	default:
+		panic("tomlx: unsupported field type " + rv.Type().String())
+	}
+}
+
+// structure fills a struct from a table, reporting unknown and missing keys.
+func (d *decoder) structure(m map[string]any, rv reflect.Value, path string) {
+	t := rv.Type()
+	known := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type == atType {
+			rv.Field(i).Set(reflect.ValueOf(d.at(path)))
+			continue
+		}
+		key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if key == "" || key == "-" || !f.IsExported() {
+			continue
+		}
+		known[key] = i
+		names = append(names, key)
+	}
+	for _, k := range d.orderedKeys(m, path) {
+		if _, ok := known[k]; !ok {
+			d.unknown(k, names, path)
+		}
+	}
+	d.outer = append(d.outer, outerTable{path, names})
+	defer func() { d.outer = d.outer[:len(d.outer)-1] }()
+	for _, key := range names {
+		i := known[key]
+		f := t.Field(i)
+		label := key
+		if zh := f.Tag.Get("zh"); zh != "" {
+			label = fmt.Sprintf("%s（%s）", key, zh)
+		}
+		val, ok := m[key]
+		if !ok {
+			if strings.Contains(f.Tag.Get("toml"), ",required") {
+				where := "这一节"
+				if path != "" {
+					where = "“" + path + "”"
+				}
+				d.diags.Add(diag.Diagnostic{Pos: d.at(path).Pos(), Msg: fmt.Sprintf("%s缺少必填项“%s”。", where, label), Hint: "请补上这一项。"})
+			}
+			continue
+		}
+		d.value(val, rv.Field(i), joinKey(path, key), label)
+	}
+}
+
+// orderedKeys returns the keys of m in the order they stand in the file, so
+// that messages come out in reading order.
+func (d *decoder) orderedKeys(m map[string]any, path string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	line := func(k string) int {
+		if e, ok := d.idx[joinKey(path, k)]; ok {
+			return e.line
+		}
+		return math.MaxInt
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		li, lj := line(keys[i]), line(keys[j])
+		if li != lj {
+			return li < lj
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+func (d *decoder) unknown(key string, names []string, table string) {
+	path := joinKey(table, key)
+	for i := len(d.outer) - 1; i >= 0; i-- {
+		if o := d.outer[i]; slices.Contains(o.names, key) {
+			owner := "文件开头（任何 [小节] 之前）"
+			if o.path != "" {
+				owner = "[" + o.path + "]"
+			}
+			d.diags.Add(diag.Diagnostic{
+				Pos:  d.at(path).Pos(),
+				Msg:  fmt.Sprintf("“%s”写在了 [[%s]] 这一节里，但它属于%s。", key, stripIndexes(table), owner),
+				Hint: fmt.Sprintf("TOML 把写在 [[%s]] 之后的键都归入该节；请把这一行移到%s的其它键旁边、所有 [[…]] 小节之前。", stripIndexes(table), owner),
+			})
+			return
+		}
+	}
+	hint := "请检查拼写"
+	if best := closest(key, names); best != "" {
+		hint += "（是不是“" + best + "”？）"
+	}
+	hint += "；这里可以写的键有：" + strings.Join(names, "、") + "。"
+	d.diags.Add(diag.Diagnostic{
+		Pos:  d.at(path).Pos(),
+		Msg:  fmt.Sprintf("未知的键“%s”：程序不认识这个名字，写在这里的数据不会被使用。", key),
+		Hint: hint,
+	})
+}
+
+func (d *decoder) mismatch(val any, path, name, want string) {
+	d.diags.Add(diag.Diagnostic{
+		Pos:  d.at(path).Pos(),
+		Msg:  fmt.Sprintf("“%s”应为%s，这里写的是%s。", name, want, describe(val)),
+		Hint: "请按说明改正。",
+	})
+}
+
+// number turns a TOML number into an exact decimal, from its literal text.
+func (d *decoder) number(val any, path, name string) (decimal.Decimal, bool) {
+	switch x := val.(type) {
+	case int64:
+		return decimal.NewFromInt(x), true
+	case float64:
+		if math.IsInf(x, 0) || math.IsNaN(x) {
+			d.errorf(path, "“%s”不是有限的数字。", name)
+			return decimal.Decimal{}, false
+		}
+		raw := strings.ReplaceAll(d.idx[path].raw, "_", "")
+		if n, err := decimal.NewFromString(strings.TrimPrefix(raw, "+")); err == nil {
+			return n, true
+		}
+		// The scanner found no literal (should not happen): the shortest
+		// representation of the float is what was most likely written.
+		n, _ := decimal.NewFromString(strconv.FormatFloat(x, 'f', -1, 64))
+		return n, true
+	case string:
+		d.diags.Add(diag.Diagnostic{
+			Pos:  d.at(path).Pos(),
+			Msg:  fmt.Sprintf("“%s”应为数字，这里写的是带引号的文字“%s”。", name, x),
+			Hint: "数字不要加引号，也不要写单位或千分位逗号，例如 1352.2。",
+		})
+	default:
+		d.mismatch(val, path, name, "数字")
+	}
+	return decimal.Decimal{}, false
+}
+
+// stripIndexes turns "report.stage[2]" into "report.stage" for messages.
+func stripIndexes(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func toSlice(val any) ([]any, bool) {
+	switch x := val.(type) {
+	case []any:
+		return x, true
+	case []map[string]any:
+		out := make([]any, len(x))
+		for i, m := range x {
+			out[i] = m
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// describe names the kind of a TOML value in Chinese, quoting short ones.
+func describe(val any) string {
+	switch x := val.(type) {
+	case string:
+		return fmt.Sprintf("文字“%s”", x)
+	case int64, float64:
+		return fmt.Sprintf("数字 %v", x)
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case time.Time:
+		return "日期或时间"
+	case map[string]any:
+		return "一个表"
+	case []any, []map[string]any:
+		return "一个数组"
+	}
+	return fmt.Sprintf("%T", val)
+}
+
+// closest returns the name nearest to key by edit distance, if near enough
+// to be a plausible typo.
+func closest(key string, names []string) string {
+	best, bestDist := "", 3
+	for _, n := range names {
+		if dist := editDistance(key, n); dist < bestDist || (dist == bestDist && best == "" && dist <= len(n)/3) {
+			best, bestDist = n, dist
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// syntaxError turns the parser's error into a diagnostic in Chinese.
+func syntaxError(file string, src []byte, err error) diag.Diagnostic {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "无法读取 TOML：" + err.Error()}
+	}
+	pos := diag.Pos{File: file, Line: pe.Position.Line}
+	// The parser's byte offset is reliable where its column is not; count
+	// the column in characters, as an editor shows it.
+	if start := pe.Position.Start; start >= 0 && start <= len(src) {
+		lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
+		pos.Line = bytes.Count(src[:lineStart], []byte("\n")) + 1
+		pos.Col = utf8.RuneCount(src[lineStart:start]) + 1
+	}
+	return diag.Diagnostic{
+		Pos:  pos,
+		Msg:  "TOML 格式错误：" + translate(pe.Message) + "。",
+		Hint: "请对照上下行的写法改正（文字用英文双引号括起来，每行一个“键 = 值”，数组用 [ ] 括起来并以逗号分隔）。",
+	}
+}
