@@ -1,0 +1,36 @@
+package fund
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzDecodeFile feeds arbitrary text to the data-file decoder: it must
+// never panic, whatever staff (or a broken editor) put in a file.
+func FuzzDecodeFile(f *testing.F) {
+	names, _ := DataFiles(filepath.Join("..", "..", "data", "2019"))
+	for _, n := range names {
+		if b, err := os.ReadFile(n); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, s := range []string{
+		"", "[fund]\nname = 1", "[[indicator]]\n[[indicator.part]]\nscore = 1e400",
+		"a = [ { b = [ { c = 1 } ] } ]", "x = '''\n'''''", "[a.\"b.c\"]\nd = 0x10",
+		"[subproject]\nno = 99999999999999999999", "[detail]\ngroup = [ { rows = [ {} ] } ]",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fl, ds := decodeFile("f.toml", src)
+		if fl == nil && len(ds) == 0 {
+			t.Fatal("no file and no diagnostic")
+		}
+		for _, d := range ds {
+			if d.Msg == "" {
+				t.Fatalf("empty message: %+v", d)
+			}
+		}
+	})
+}

@@ -1,0 +1,210 @@
+package fund
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"ipfund/internal/diag"
+	"ipfund/internal/tomlx"
+)
+
+// MaxFileSize bounds one data file. A year's data is a few dozen kilobytes;
+// anything near this size is a mistake (a pasted export, a binary file), and
+// refusing it keeps a run from eating the machine.
+const MaxFileSize = 4 << 20
+
+// file is what one data file may hold. Staff may split or combine sections
+// across files as they like; the loader assembles the year.
+type file struct {
+	Fund       *Fund       `toml:"fund"`
+	Documents  []Document  `toml:"document"`
+	Scoring    *Scoring    `toml:"scoring"`
+	Subproject *Subproject `toml:"subproject"`
+	Detail     *Detail     `toml:"detail"`
+	Indicators []Indicator `toml:"indicator"`
+	Report     *Report     `toml:"report"`
+}
+
+// Load reads every *.toml file of a year's directory, assembles the year and
+// validates it. It returns the year (nil when it could not be assembled) and
+// every problem found, errors and warnings, in file order.
+func Load(dir string) (*Year, diag.List) {
+	y, ds := assemble(dir)
+	if y != nil {
+		y.fillDefaults()
+		ds = append(ds, Validate(y)...)
+	}
+	return y, ds.Sorted()
+}
+
+// DataFiles lists the data files of a year's directory, sorted by name.
+func DataFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			names = append(names, filepath.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+func assemble(dir string) (*Year, diag.List) {
+	var ds diag.List
+	dirPos := diag.Pos{File: dir}
+	names, err := DataFiles(dir)
+	if err != nil {
+		ds.Errorf(dirPos, "无法读取数据目录：%s。请确认该年度的数据目录存在。", describeIOError(err))
+		return nil, ds
+	}
+	if len(names) == 0 {
+		ds.Errorf(dirPos, "数据目录中没有 .toml 数据文件。请把该年度的数据文件放在这里（可复制上一年度的目录后修改）。")
+		return nil, ds
+	}
+	y := &Year{Dir: dir}
+	var fundAt, scoringAt, reportAt *tomlx.At
+	unreadable := false
+	for _, name := range names {
+		f, fds := readFile(name)
+		ds = append(ds, fds...)
+		if f == nil {
+			unreadable = true
+			continue
+		}
+		if f.Fund != nil && once(&ds, &fundAt, f.Fund.At, "[fund]") {
+			y.Fund = *f.Fund
+		}
+		if f.Scoring != nil && once(&ds, &scoringAt, f.Scoring.At, "[scoring]") {
+			y.Scoring = *f.Scoring
+		}
+		if f.Report != nil && once(&ds, &reportAt, f.Report.At, "[report]") {
+			y.Report = *f.Report
+		}
+		y.Documents = append(y.Documents, f.Documents...)
+		switch {
+		case f.Subproject != nil:
+			sp := *f.Subproject
+			sp.Detail, sp.Indicators = f.Detail, f.Indicators
+			y.Subprojects = append(y.Subprojects, sp)
+		case f.Detail != nil:
+			ds.Errorf(f.Detail.At.Pos(), "[detail] 明细表必须与它所属的 [subproject] 写在同一个文件中。请在本文件中补上 [subproject]，或把明细表移到对应子项目的文件里。")
+		case len(f.Indicators) > 0:
+			ds.Errorf(f.Indicators[0].At.Pos(), "[[indicator]] 绩效指标必须与它所属的 [subproject] 写在同一个文件中。请在本文件中补上 [subproject]，或把指标移到对应子项目的文件里。")
+		}
+	}
+	missing := func(at *tomlx.At, section, what string) {
+		// A section may well stand in a file that could not be read;
+		// saying it is missing would send the reader looking in vain.
+		if at == nil && !unreadable {
+			ds.Errorf(dirPos, "缺少 %s（%s）。请在该年度的某个数据文件中填写这一节（可参照其它年度的数据）。", section, what)
+		}
+	}
+	missing(fundAt, "[fund]", "专项资金基本信息")
+	missing(scoringAt, "[scoring]", "评价指标体系")
+	missing(reportAt, "[report]", "报告文字")
+	if len(y.Subprojects) == 0 && !unreadable {
+		ds.Errorf(dirPos, "没有任何子项目 [subproject]。每个子项目写一个文件，参照其它年度的 subproject-*.toml。")
+	}
+	if ds.HasErrors() {
+		// Validation would only repeat what is missing; stop here.
+		return nil, ds
+	}
+	sort.SliceStable(y.Subprojects, func(i, j int) bool { return y.Subprojects[i].No < y.Subprojects[j].No })
+	return y, ds
+}
+
+// fillDefaults completes what the files may leave implicit: a shared
+// indicator's points are its category's.
+func (y *Year) fillDefaults() {
+	for i := range y.Scoring.Categories {
+		c := &y.Scoring.Categories[i]
+		if c.Shared != nil && c.Shared.Points == nil {
+			p := c.Points
+			c.Shared.Points = &p
+		}
+	}
+}
+
+// once records the first definition of a section and reports any later one.
+func once(ds *diag.List, first **tomlx.At, at tomlx.At, section string) bool {
+	if *first != nil {
+		ds.Errorf(at.Pos(), "%s 重复：已在 %s 定义过。同一年度只能有一个 %s，请删去其中一个。", section, (*first).Pos(), section)
+		return false
+	}
+	*first = &at
+	return true
+}
+
+func readFile(name string) (*file, diag.List) {
+	var ds diag.List
+	pos := diag.Pos{File: name}
+	info, err := os.Stat(name)
+	if err != nil {
+		ds.Errorf(pos, "无法读取文件：%s。", describeIOError(err))
+		return nil, ds
+	}
+	if info.Size() > MaxFileSize {
+		ds.Errorf(pos, "文件过大（%s），超过数据文件上限 %s。数据文件只应包含文字和数字；请确认没有误放其它文件。", humanSize(info.Size()), humanSize(MaxFileSize))
+		return nil, ds
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		ds.Errorf(pos, "无法读取文件：%s。", describeIOError(err))
+		return nil, ds
+	}
+	return decodeFile(name, src)
+}
+
+// decodeFile decodes one data file's contents.
+func decodeFile(name string, src []byte) (*file, diag.List) {
+	var ds diag.List
+	if strings.TrimSpace(stripComments(string(src))) == "" {
+		ds.Errorf(diag.Pos{File: name}, "文件是空的（没有任何数据）。请填写数据，或删除这个文件。")
+		return nil, ds
+	}
+	var f file
+	if fds := tomlx.Decode(name, src, &f); len(fds) > 0 {
+		return nil, fds
+	}
+	return &f, nil
+}
+
+// stripComments drops comment lines, to tell an empty file from one with
+// only explanations in it.
+func stripComments(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") {
+			b.WriteString(t)
+		}
+	}
+	return b.String()
+}
+
+func describeIOError(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "不存在"
+	case os.IsPermission(err):
+		return "没有读取权限"
+	}
+	return err.Error()
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KB"
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
