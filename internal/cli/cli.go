@@ -1,0 +1,243 @@
+// Package cli is the command line of the tool: it parses arguments, runs the
+// pipeline and prints what happened, in Chinese, for the bureau staff who
+// run it. main only calls Main.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"ipfund/internal/build"
+	"ipfund/internal/diag"
+	"ipfund/internal/outdir"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitData  = 1 // the data (or a template) has errors; nothing written
+	ExitUsage = 2 // the command line is wrong
+	ExitIO    = 3 // reading or writing files failed
+)
+
+const usage = `用法：ipfund <命令> [选项] [年度]
+
+命令：
+  build [年度]   检查数据、计算并生成该年度的全部文件到 out/<年度>/（默认最新年度）
+  check [年度]   只检查数据并显示计算结果摘要，不生成文件
+  years          列出 data/ 下已有的年度
+
+选项（放在命令之后、年度之前）：
+  -data 目录       数据目录（默认 data）
+  -out 目录        输出目录（默认 out）
+  -templates 目录  Word 模板目录（默认 templates）
+`
+
+// Main runs the command line and returns the exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build", "check", "years":
+		return runYearCommand(cmd, rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	}
+	fmt.Fprintf(stderr, "未知的命令“%s”。\n\n%s", cmd, usage)
+	return ExitUsage
+}
+
+type options struct {
+	data, out, templates string
+}
+
+func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var o options
+	fs.StringVar(&o.data, "data", "data", "")
+	fs.StringVar(&o.out, "out", "out", "")
+	fs.StringVar(&o.templates, "templates", "templates", "")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "参数有误：%s\n\n%s", flagError(err), usage)
+		return ExitUsage
+	}
+	years, err := Years(o.data)
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：无法读取数据目录 %s：%s。请在项目根目录下运行，或用 -data 指定数据目录。\n", o.data, errText(err))
+		return ExitIO
+	}
+	if cmd == "years" {
+		for _, y := range years {
+			fmt.Fprintln(stdout, y)
+		}
+		return ExitOK
+	}
+	year, code := pickYear(fs.Args(), years, o.data, stderr)
+	if code != ExitOK {
+		return code
+	}
+	opts := build.Options{DataDir: o.data, TemplatesDir: o.templates, Year: year}
+	if cmd == "check" {
+		return check(opts, stdout, stderr)
+	}
+	return buildYear(opts, filepath.Join(o.out, strconv.Itoa(year)), stdout, stderr)
+}
+
+var yearRe = regexp.MustCompile(`^[0-9]{4}$`)
+
+// pickYear validates the year argument, defaulting to the latest year.
+func pickYear(args []string, years []int, dataDir string, stderr io.Writer) (int, int) {
+	switch {
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "参数过多：%s。一次只能处理一个年度。\n", strings.Join(args, " "))
+		return 0, ExitUsage
+	case len(args) == 0 && len(years) == 0:
+		fmt.Fprintf(stderr, "错误：%s 下还没有任何年度的数据目录（如 %s）。请先建立数据目录。\n", dataDir, filepath.Join(dataDir, "2019"))
+		return 0, ExitUsage
+	case len(args) == 0:
+		return years[len(years)-1], ExitOK
+	}
+	arg := strings.TrimSpace(args[0])
+	if !yearRe.MatchString(arg) {
+		fmt.Fprintf(stderr, "年度“%s”无效：年度应为四位数字，例如 2019。\n", args[0])
+		return 0, ExitUsage
+	}
+	year, _ := strconv.Atoi(arg)
+	for _, y := range years {
+		if y == year {
+			return year, ExitOK
+		}
+	}
+	fmt.Fprintf(stderr, "没有 %d 年度的数据：找不到目录 %s。已有的年度：%s。\n", year, filepath.Join(dataDir, arg), yearList(years))
+	return 0, ExitUsage
+}
+
+// Years lists the year directories under dataDir, ascending.
+func Years(dataDir string) ([]int, error) {
+	entries, err := os.ReadDir(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	var years []int
+	for _, e := range entries {
+		if e.IsDir() && yearRe.MatchString(e.Name()) {
+			y, _ := strconv.Atoi(e.Name())
+			years = append(years, y)
+		}
+	}
+	sort.Ints(years)
+	return years, nil
+}
+
+func yearList(years []int) string {
+	if len(years) == 0 {
+		return "（无）"
+	}
+	s := make([]string, len(years))
+	for i, y := range years {
+		s[i] = strconv.Itoa(y)
+	}
+	return strings.Join(s, "、")
+}
+
+func check(o build.Options, stdout, stderr io.Writer) int {
+	r, ds := build.Check(o)
+	printDiagnostics(stderr, ds)
+	if r == nil {
+		fmt.Fprintf(stderr, "\n%s请改正以上错误后再运行。\n", countLine(ds))
+		return ExitData
+	}
+	fmt.Fprintf(stdout, "%d 年度数据检查通过%s。\n", o.Year, warningSuffix(ds))
+	fmt.Fprintf(stdout, "预算执行率 %s%%，综合得分 %s 分，评价等级：%s。\n", r.ExecutionRate.StringFixed(2), r.Total.StringFixed(2), r.Grade)
+	return ExitOK
+}
+
+func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
+	out, ds := build.Run(o)
+	printDiagnostics(stderr, ds)
+	if out == nil {
+		fmt.Fprintf(stderr, "\n%s未生成任何文件，%s 保持原样。请改正以上错误后再运行。\n", countLine(ds), outDir)
+		return ExitData
+	}
+	if err := outdir.Replace(outDir, out.Files); err != nil {
+		fmt.Fprintf(stderr, "错误：写入 %s 失败：%s。%s 保持原样；请检查磁盘空间和写入权限后重试。\n", outDir, errText(err), outDir)
+		return ExitIO
+	}
+	fmt.Fprintf(stdout, "已生成 %d 年度文件%s：\n", o.Year, warningSuffix(ds))
+	for _, f := range out.Files {
+		fmt.Fprintf(stdout, "  %s\n", filepath.Join(outDir, f.Name))
+	}
+	r := out.Result
+	fmt.Fprintf(stdout, "预算执行率 %s%%，综合得分 %s 分，评价等级：%s。\n", r.ExecutionRate.StringFixed(2), r.Total.StringFixed(2), r.Grade)
+	return ExitOK
+}
+
+func warningSuffix(ds diag.List) string {
+	if n := len(ds.Warnings()); n > 0 {
+		return fmt.Sprintf("（有 %d 条警告，见上）", n)
+	}
+	return ""
+}
+
+func countLine(ds diag.List) string {
+	e, w := len(ds.Errors()), len(ds.Warnings())
+	if w == 0 {
+		return fmt.Sprintf("发现 %d 个错误。", e)
+	}
+	return fmt.Sprintf("发现 %d 个错误、%d 条警告。", e, w)
+}
+
+// printDiagnostics prints each problem with the offending line of its file.
+func printDiagnostics(w io.Writer, ds diag.List) {
+	lines := map[string][]string{}
+	for _, d := range ds {
+		fmt.Fprintln(w, d.String())
+		if d.Pos.File == "" || d.Pos.Line == 0 {
+			continue
+		}
+		src, ok := lines[d.Pos.File]
+		if !ok {
+			if b, err := os.ReadFile(d.Pos.File); err == nil {
+				src = strings.Split(string(b), "\n")
+			}
+			lines[d.Pos.File] = src
+		}
+		if d.Pos.Line <= len(src) {
+			fmt.Fprintf(w, "    %d | %s\n", d.Pos.Line, strings.TrimRight(src[d.Pos.Line-1], "\r"))
+		}
+	}
+}
+
+func flagError(err error) string {
+	msg := err.Error()
+	if strings.HasPrefix(msg, "flag provided but not defined: ") {
+		return "不认识的选项 " + strings.TrimPrefix(msg, "flag provided but not defined: ")
+	}
+	if strings.HasPrefix(msg, "flag needs an argument: ") {
+		return "选项缺少值：" + strings.TrimPrefix(msg, "flag needs an argument: ")
+	}
+	return msg
+}
+
+func errText(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "目录或文件不存在"
+	case errors.Is(err, os.ErrPermission):
+		return "没有权限"
+	}
+	return err.Error()
+}
