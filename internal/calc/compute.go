@@ -40,6 +40,7 @@ func Compute(y *fund.Year) *Result {
 		r.Total = r.Total.Add(ct.Score)
 	}
 	r.Grade = GradeOf(sc.Grades, r.Total)
+	r.Targets = Targets(y.Targets)
 	return r
 }
 

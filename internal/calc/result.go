@@ -39,6 +39,9 @@ type Result struct {
 	// Total is the sum of the category scores (综合权重评价得分).
 	Total decimal.Decimal
 	Grade string
+	// Targets is the target table's rows with their completion (nil when
+	// the year has no target table).
+	Targets []TargetResult
 }
 
 // Sub is the figures of one sub-project.

@@ -77,6 +77,15 @@ func Write(r *calc.Result) []byte {
 			}
 		}
 	}
+	if len(r.Targets) > 0 {
+		w.table("绩效目标完成情况")
+		for _, tr := range r.Targets {
+			t := tr.Target
+			fmt.Fprintf(&w.buf, "%s = { %s = %s, %s = %s, %s = %s }\n", key(t.Level1+"/"+t.Level2+"/"+t.Name),
+				key("年度指标值"), strconv.Quote(t.ValueText()), key("实际完成值"), strconv.Quote(t.ActualText()),
+				key("完成情况"), strconv.Quote(tr.Status))
+		}
+	}
 	return w.buf.Bytes()
 }
 

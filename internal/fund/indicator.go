@@ -96,3 +96,23 @@ func (y *Year) Subproject(no int) (Subproject, bool) {
 	}
 	return Subproject{}, false
 }
+
+// ValueText is the target value as the target table shows it: "≥2%",
+// "=100%", "≤2010万元", "2019年12月31日", "完善".
+func (t Target) ValueText() string {
+	if t.Value.IsNum {
+		return t.Comparator + t.Value.Text + t.Unit
+	}
+	return t.Value.Text
+}
+
+// ActualText is the actual value with its unit, or "" when not filled in.
+func (t Target) ActualText() string {
+	switch {
+	case t.Actual == nil:
+		return ""
+	case t.Actual.IsNum:
+		return t.Actual.Text + t.Unit
+	}
+	return t.Actual.Text
+}

@@ -27,6 +27,7 @@ type file struct {
 	Detail     *Detail     `toml:"detail"`
 	Indicators []Indicator `toml:"indicator"`
 	Report     *Report     `toml:"report"`
+	Targets    *Targets    `toml:"targets"`
 }
 
 // Load reads every *.toml file of a year's directory, assembles the year and
@@ -70,7 +71,7 @@ func assemble(dir string) (*Year, diag.List) {
 		return nil, ds
 	}
 	y := &Year{Dir: dir}
-	var fundAt, scoringAt, reportAt *tomlx.At
+	var fundAt, scoringAt, reportAt, targetsAt *tomlx.At
 	unreadable := false
 	for _, name := range names {
 		f, fds := readFile(name)
@@ -87,6 +88,9 @@ func assemble(dir string) (*Year, diag.List) {
 		}
 		if f.Report != nil && once(&ds, &reportAt, f.Report.At, "[report]") {
 			y.Report = *f.Report
+		}
+		if f.Targets != nil && once(&ds, &targetsAt, f.Targets.At, "[targets]") {
+			y.Targets = f.Targets
 		}
 		y.Documents = append(y.Documents, f.Documents...)
 		switch {

@@ -19,6 +19,7 @@ type Year struct {
 	Scoring     Scoring
 	Subprojects []Subproject // ordered by No
 	Report      Report
+	Targets     *Targets // optional: the target table is made when present
 }
 
 // Fund is the special fund as a whole (专项资金).
@@ -277,3 +278,30 @@ type Other struct {
 	Subproject int      `toml:"subproject,required" zh:"子项目序号"`
 	Paragraphs []string `toml:"paragraphs,required" zh:"段落"`
 }
+
+// Targets is the performance-target table (绩效目标表) of the provincial
+// template: the year's goals and its indicators with their target values.
+type Targets struct {
+	At         tomlx.At
+	Title      string   `toml:"title" zh:"专项名称"`
+	Goals      []string `toml:"goals,required" zh:"年度目标"`
+	Indicators []Target `toml:"indicator,required" zh:"绩效指标"`
+}
+
+// Target is one indicator row of the target table.
+type Target struct {
+	At     tomlx.At
+	Level1 string `toml:"level1,required" zh:"一级指标"`
+	Level2 string `toml:"level2,required" zh:"二级指标"`
+	Name   string `toml:"name,required" zh:"三级指标"`
+	// Comparator is one of ≥ ≤ = ＞ ＜, or empty for a qualitative value
+	// (完善, 提升) or a deadline (a date: done on or before it).
+	Comparator string        `toml:"comparator" zh:"比较方式"`
+	Value      tomlx.Scalar  `toml:"value,required" zh:"年度指标值"`
+	Unit       string        `toml:"unit" zh:"单位"`
+	Actual     *tomlx.Scalar `toml:"actual" zh:"实际完成值"`
+	Note       string        `toml:"note" zh:"说明"`
+}
+
+// Comparators a target may use.
+var Comparators = []string{"≥", "≤", "=", "＞", "＜"}

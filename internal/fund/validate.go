@@ -27,6 +27,9 @@ func Validate(y *Year) diag.List {
 	}
 	v.subprojectsTogether()
 	v.report()
+	if y.Targets != nil {
+		v.targets()
+	}
 	return v.ds
 }
 
@@ -675,4 +678,31 @@ func sortedKeys(m map[string]tomlx.Scalar) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+func (v *validator) targets() {
+	for i, t := range v.y.Targets.Indicators {
+		name := fmt.Sprintf("绩效目标表第%d项“%s”", i+1, t.Name)
+		switch {
+		case t.Comparator != "" && !slices.Contains(Comparators, t.Comparator):
+			v.errorf(t.At.Key("comparator"), "%s的比较方式“%s”无法识别。可用：%s；定性指标和完成时限不写。", name, t.Comparator, strings.Join(Comparators, " "))
+		case t.Comparator != "" && !t.Value.IsNum:
+			v.errorf(t.At.Key("value"), "%s写了比较方式“%s”，年度指标值应为数字（不加引号），这里是“%s”。", name, t.Comparator, t.Value.Text)
+		case t.Comparator == "" && t.Value.IsNum:
+			v.errorf(t.At.Key("comparator"), "%s的年度指标值是数字，须写比较方式 comparator（≥、≤、= 等）。", name)
+		}
+		if t.Actual == nil {
+			v.warnf(t.At.Pos(), "%s没有填写实际完成值 actual，完成情况将显示为“未填写”。", name)
+			continue
+		}
+		a := *t.Actual
+		switch {
+		case t.Value.IsNum && !a.IsNum:
+			v.errorf(t.At.Key("actual"), "%s的年度指标值是数字，实际完成值也应为数字（不加引号），这里是“%s”。", name, a.Text)
+		case t.Value.IsDate && !a.IsDate:
+			v.errorf(t.At.Key("actual"), "%s的年度指标值是完成时限（日期），实际完成值也应为日期（如 2019-12-31，不加引号）。", name)
+		case !t.Value.IsNum && !t.Value.IsDate && (a.IsNum || a.IsDate):
+			v.errorf(t.At.Key("actual"), "%s是定性指标（“%s”），实际完成值也应为文字（加引号）。", name, t.Value.Text)
+		}
+	}
 }

@@ -82,6 +82,13 @@ func (d *decoder) value(val any, rv reflect.Value, path, name string) {
 			if n, ok := d.number(val, path, name); ok {
 				rv.Set(reflect.ValueOf(Scalar{Text: n.String(), Num: n, IsNum: true}))
 			}
+		case time.Time:
+			if x.Location().String() != "date-local" {
+				d.mismatch(val, path, name, "数字、文字或日期（如 2019-12-31）")
+				return
+			}
+			dt := Date{x.Year(), int(x.Month()), x.Day()}
+			rv.Set(reflect.ValueOf(Scalar{Text: dt.String(), Date: dt, IsDate: true}))
 		default:
 			d.mismatch(val, path, name, "数字或文字")
 		}

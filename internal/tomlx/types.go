@@ -59,11 +59,14 @@ func (a At) lookup(path string) diag.Pos {
 	}
 }
 
-// Scalar is a value that may be text or a number, as in a table cell.
+// Scalar is a value that may be text, a number or a date, as in a table
+// cell or a target value.
 type Scalar struct {
-	Text  string          // the text, or the number as written
-	Num   decimal.Decimal // the number when IsNum
-	IsNum bool
+	Text   string          // the text, or the number or date as written
+	Num    decimal.Decimal // the number when IsNum
+	IsNum  bool
+	Date   Date // the date when IsDate
+	IsDate bool
 }
 
 // String renders the scalar as written.
