@@ -38,15 +38,18 @@ func joinIndex(path string, i int) string {
 }
 
 type scanner struct {
-	src  string
-	i    int
-	line int
-	bol  int // byte offset of the current line's start
-	idx  index
-	aot  map[string]int // array-of-tables path → number of elements so far
+	src   string
+	i     int
+	line  int
+	bol   int // byte offset of the current line's start
+	idx   index
+	order []string       // paths in the order they were first seen
+	aot   map[string]int // array-of-tables path → number of elements so far
 }
 
-func buildIndex(src string) index {
+func buildIndex(src string) index { return scan(src).idx }
+
+func scan(src string) *scanner {
 	s := &scanner{src: src, line: 1, idx: index{}, aot: map[string]int{}}
 	defer func() {
 		// The input was accepted by the real parser; if this scanner still
@@ -55,7 +58,7 @@ func buildIndex(src string) index {
 		_ = recover()
 	}()
 	s.document()
-	return s.idx
+	return s
 }
 
 // progressed stops the scan (through the recover in buildIndex) if a step
@@ -91,6 +94,7 @@ func (s *scanner) advance() {
 func (s *scanner) record(path string, line, col int, raw string) {
 	if _, ok := s.idx[path]; !ok {
 		s.idx[path] = entry{line: line, col: col, raw: raw}
+		s.order = append(s.order, path)
 	}
 }
 

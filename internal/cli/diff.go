@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"ipfund/internal/figures"
+)
+
+// runDiff compares two figures files and lists what moved. Each side is a
+// file, a year (its out/<year>/figures.toml), or a git revision and path
+// such as HEAD~1:out/2019/figures.toml.
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 2 {
+		fmt.Fprint(stderr, "用法：ipfund diff 旧 新\n  旧、新可以是结果文件（如 out/2019/figures.toml）、年度（如 2019，即 out/2019/figures.toml）\n  或 git 版本加路径（如 HEAD~1:out/2019/figures.toml）。\n")
+		return ExitUsage
+	}
+	var sides [2][]byte
+	for i, a := range args {
+		b, err := readFigures(a)
+		if err != nil {
+			fmt.Fprintf(stderr, "错误：%s\n", err)
+			return ExitIO
+		}
+		sides[i] = b
+	}
+	changes, err := figures.Diff(sides[0], sides[1])
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：%s\n", err)
+		return ExitData
+	}
+	if len(changes) == 0 {
+		fmt.Fprintln(stdout, "两份结果完全相同。")
+		return ExitOK
+	}
+	fmt.Fprintf(stdout, "有 %d 项结果不同：\n", len(changes))
+	for _, c := range changes {
+		fmt.Fprintf(stdout, "  %s\n", c)
+	}
+	return ExitOK
+}
+
+func readFigures(arg string) ([]byte, error) {
+	if yearRe.MatchString(arg) {
+		path := filepath.Join("out", arg, figures.FileName)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取 %s：%s。请先运行 make report YEAR=%s。", path, errText(err), arg)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(arg)
+	if err == nil {
+		return b, nil
+	}
+	if rev, path, ok := strings.Cut(arg, ":"); ok && rev != "" && path != "" {
+		out, gerr := exec.Command("git", "show", arg).Output()
+		if gerr != nil {
+			return nil, fmt.Errorf("无法从 git 读取 %s：请确认版本“%s”和路径“%s”存在。", arg, rev, path)
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("无法读取 %s：%s。", arg, errText(err))
+}
