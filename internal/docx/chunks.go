@@ -1,0 +1,45 @@
+package docx
+
+import "io"
+
+// chunkSize is the size of one block of rendered output. Large parts (a
+// 100 000-row table) grow by whole blocks instead of by repeated doubling
+// and copying of one buffer.
+const chunkSize = 256 << 10
+
+// chunks collects rendered output in fixed-size blocks.
+type chunks struct {
+	full [][]byte
+	cur  []byte
+	size int
+}
+
+func (c *chunks) Write(p []byte) (int, error) {
+	n := len(p)
+	c.size += n
+	for len(p) > 0 {
+		if len(c.cur) == cap(c.cur) {
+			if c.cur != nil {
+				c.full = append(c.full, c.cur)
+			}
+			c.cur = make([]byte, 0, max(chunkSize, min(len(p), 16<<20)))
+		}
+		k := copy(c.cur[len(c.cur):cap(c.cur)], p)
+		c.cur = c.cur[:len(c.cur)+k]
+		p = p[k:]
+	}
+	return n, nil
+}
+
+// WriteTo writes the collected output to w.
+func (c *chunks) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for _, b := range append(c.full, c.cur) {
+		k, err := w.Write(b)
+		n += int64(k)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}

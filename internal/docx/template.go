@@ -1,0 +1,227 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+)
+
+// Template is a parsed .docx template. It is safe for concurrent use.
+type Template struct {
+	name    string
+	entries []zipEntry
+	parts   []*partTmpl
+}
+
+// partTmpl is one filled-in XML part, ready to execute.
+type partTmpl struct {
+	path, human string
+	tmpl        *template.Template
+	src         string    // generated source, to locate execution errors
+	actions     []*action // sorted by pos
+}
+
+// maxPartSize bounds a single decompressed template entry.
+const maxPartSize = 512 << 20
+
+var reHeaderFooter = regexp.MustCompile(`^word/(header|footer)(\d*)\.xml$`)
+
+// partName returns the human name of a part that is filled in, or "".
+func partName(path string) string {
+	switch path {
+	case "word/document.xml":
+		return "正文"
+	case "word/footnotes.xml":
+		return "脚注"
+	case "word/endnotes.xml":
+		return "尾注"
+	}
+	if m := reHeaderFooter.FindStringSubmatch(path); m != nil {
+		if m[1] == "header" {
+			return "页眉" + m[2]
+		}
+		return "页脚" + m[2]
+	}
+	return ""
+}
+
+// Parse reads a .docx template. name is only used in messages (for example
+// "templates/report.docx"); funcs adds to or overrides Funcs().
+//
+// Template errors are returned as *Error or, when there are several, as
+// Errors; both read as Chinese sentences that say where the problem is.
+func Parse(name string, docx []byte, funcs template.FuncMap) (*Template, error) {
+	fileErr := func(msg, hint string, err error) error {
+		return &Error{Template: name, Msg: msg, Hint: hint, Err: err}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		return nil, fileErr("不是有效的 .docx 文件（无法作为 zip 读取："+err.Error()+"）", "请确认文件是用 Word、WPS 或 LibreOffice 保存的 .docx 格式。", err)
+	}
+	all := Funcs()
+	for k, v := range funcs {
+		all[k] = v
+	}
+	if err := checkFuncs(all); err != nil {
+		return nil, fileErr(err.Error(), "", err)
+	}
+	names := funcNames(all)
+	t := &Template{name: name}
+	var errs Errors
+	seen := map[string]bool{}
+	hasDoc := false
+	for _, f := range zr.File {
+		if seen[f.Name] {
+			return nil, fileErr("zip 里有重复的条目“"+f.Name+"”", "文件可能已损坏，请用 Word 打开后重新保存。", nil)
+		}
+		seen[f.Name] = true
+		data, err := readEntry(f)
+		if err != nil {
+			return nil, fileErr("无法读取其中的“"+f.Name+"”（"+err.Error()+"）", "文件可能已损坏，请用 Word 打开后重新保存。", err)
+		}
+		human := partName(f.Name)
+		if human == "" {
+			e, err := newCopied(f.Name, data)
+			if err != nil {
+				return nil, fileErr("无法复制其中的“"+f.Name+"”（"+err.Error()+"）", "", err)
+			}
+			t.entries = append(t.entries, e)
+			continue
+		}
+		hasDoc = hasDoc || f.Name == "word/document.xml"
+		pt, perrs := parsePart(name, f.Name, human, data, all, names)
+		errs = append(errs, perrs...)
+		t.parts = append(t.parts, pt)
+		t.entries = append(t.entries, zipEntry{name: f.Name, part: pt})
+	}
+	if !hasDoc {
+		return nil, fileErr("不是 Word 文档（缺少 word/document.xml）", "请确认文件是 .docx 格式，而不是改了扩展名的其他文件。", nil)
+	}
+	if len(errs) > 0 {
+		return nil, errs.asError()
+	}
+	return t, nil
+}
+
+func readEntry(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, maxPartSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxPartSize {
+		return nil, fmt.Errorf("超过 %d MB", maxPartSize>>20)
+	}
+	return data, nil
+}
+
+// parsePart converts one XML part into a text/template and parses it.
+func parsePart(tmplName, path, human string, raw []byte, funcs template.FuncMap, names []string) (pt *partTmpl, errs Errors) {
+	defer func() {
+		// A panic here is a bug in this package; report it rather than
+		// take the caller down.
+		if r := recover(); r != nil {
+			pt = nil
+			errs = Errors{&Error{Template: tmplName, Part: human, Path: path, Msg: fmt.Sprintf("解析模板时发生内部错误（%v）", r), Err: errInternal}}
+		}
+	}()
+	conv := &partConv{tmplName: tmplName, path: path, human: human, raw: raw}
+	conv.analyse()
+	if len(conv.errs) > 0 {
+		return nil, conv.errs
+	}
+	src := conv.source()
+	tm := template.New(path).Delims(leftDelim, rightDelim).Option("missingkey=error")
+	tm.Funcs(funcs).Funcs(template.FuncMap{escName: newEscaper(conv.wp)})
+	if _, err := tm.Parse(src); err != nil {
+		conv.diagnose(funcs, names)
+		if len(conv.errs) == 0 {
+			conv.partError("模板语法错误（"+undelim(err.Error())+"）", "", err)
+		}
+		return nil, conv.errs
+	}
+	addEscaper(tm.Tree.Root)
+	as := append([]*action(nil), conv.actions...)
+	sort.Slice(as, func(i, j int) bool { return as[i].pos < as[j].pos })
+	return &partTmpl{path: path, human: human, tmpl: tm, src: src, actions: as}, nil
+}
+
+// Execute fills the template with data and writes the resulting .docx to w.
+// Every part is rendered into memory first; w is only written to once all of
+// them succeeded, so a template error never leaves a half-written file.
+// Errors from filling in are *Error values.
+func (t *Template) Execute(w io.Writer, data any) error {
+	rendered := make(map[*partTmpl]*chunks, len(t.parts))
+	for _, p := range t.parts {
+		out, err := p.execute(t.name, data)
+		if err != nil {
+			return err
+		}
+		rendered[p] = out
+	}
+	return writeZip(w, t.entries, rendered)
+}
+
+func (p *partTmpl) execute(name string, data any) (out *chunks, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &Error{Template: name, Part: p.human, Path: p.path, Msg: fmt.Sprintf("填充模板时发生内部错误（%v）", r), Err: errInternal}
+		}
+	}()
+	out = &chunks{}
+	if err := p.tmpl.Execute(out, data); err != nil {
+		return nil, p.execError(name, err)
+	}
+	return out, nil
+}
+
+// execError locates an execution error: text/template reports line:column
+// in the generated source, which leads back to the action and its paragraph.
+func (p *partTmpl) execError(name string, err error) error {
+	e := &Error{Template: name, Part: p.human, Path: p.path, Err: err}
+	msg := err.Error()
+	m := reExecErr.FindStringSubmatch(msg)
+	if m == nil {
+		e.Msg, e.Hint = execMsg(strings.TrimPrefix(msg, "template: "+p.path+": "))
+		return e
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	e.Msg, e.Hint = execMsg(m[4])
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(p.src[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+	}
+	pos := off + col
+	i := sort.Search(len(p.actions), func(i int) bool { return p.actions[i].pos > pos }) - 1
+	if i >= 0 {
+		a := p.actions[i]
+		e.Paragraph, e.Action, e.Context = a.p.num, a.orig(), context(a.p, a.start, a.end)
+	}
+	return e
+}
+
+// checkFuncs reports a function map that text/template would panic on.
+func checkFuncs(funcs template.FuncMap) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("自定义函数不合法（%v）", r)
+		}
+	}()
+	template.New("").Funcs(funcs)
+	return nil
+}
