@@ -19,8 +19,8 @@ func benchRows(n int) report {
 
 func benchmarkRows(b *testing.B, n int) {
 	tmpl := testDoc{body: Tbl(
-		Row("序号", "项目", "金额", "执行率"),
-		Row("{{range $i, $f := .Funds}}{{inc $i}}", "{{$f.Name}}", "{{amount $f.Amount}}", "{{percent $f.Rate}}{{end}}"),
+		TRow("序号", "项目", "金额", "执行率"),
+		TRow("{{range $i, $f := .Funds}}{{inc $i}}", "{{$f.Name}}", "{{amount $f.Amount}}", "{{percent $f.Rate}}{{end}}"),
 	) + P("")}.build(b)
 	tp, err := Parse("bench.docx", tmpl, nil)
 	if err != nil {

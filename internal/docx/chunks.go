@@ -1,6 +1,9 @@
 package docx
 
-import "io"
+import (
+	"bytes"
+	"io"
+)
 
 // chunkSize is the size of one block of rendered output. Large parts (a
 // 100 000-row table) grow by whole blocks instead of by repeated doubling
@@ -12,9 +15,14 @@ type chunks struct {
 	full [][]byte
 	cur  []byte
 	size int
+	// blocks is set when a Block was written and must be placed.
+	blocks bool
 }
 
 func (c *chunks) Write(p []byte) (int, error) {
+	if !c.blocks && bytes.IndexByte(p, blockOpen) >= 0 {
+		c.blocks = true
+	}
 	n := len(p)
 	c.size += n
 	for len(p) > 0 {
@@ -42,4 +50,13 @@ func (c *chunks) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	return n, nil
+}
+
+// bytes returns the collected output as one slice.
+func (c *chunks) bytes() []byte {
+	out := make([]byte, 0, c.size)
+	for _, b := range append(c.full, c.cur) {
+		out = append(out, b...)
+	}
+	return out
 }

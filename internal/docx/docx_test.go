@@ -115,11 +115,11 @@ func TestSeveralControlActionsAloneInParagraph(t *testing.T) {
 
 func TestRowLoopOwnRows(t *testing.T) {
 	body := Tbl(
-		Row("项目", "金额", "执行率"),
-		Row("{{range .Funds}}", "", ""),
-		Row("{{.Name}}", "{{amount .Amount}}", "{{percent .Rate}}"),
-		Row("", "{{end}}", ""),
-		Row("合计", "", ""),
+		TRow("项目", "金额", "执行率"),
+		TRow("{{range .Funds}}", "", ""),
+		TRow("{{.Name}}", "{{amount .Amount}}", "{{percent .Rate}}"),
+		TRow("", "{{end}}", ""),
+		TRow("合计", "", ""),
 	)
 	out, txt := render(t, testDoc{body: body + P("")}.build(t), sample())
 	want := "项目\t金额\t执行率\n甲项目\t1352.2\t87.39%\n乙项目\t2010\t100.00%\n合计\t\t\n\n"
@@ -134,8 +134,8 @@ func TestRowLoopOwnRows(t *testing.T) {
 func TestRowLoopEdgeCells(t *testing.T) {
 	t.Run("prefix and suffix", func(t *testing.T) {
 		body := Tbl(
-			Row("项目", "金额"),
-			Row("{{range .Funds}}{{.Name}}", "{{amount .Amount}}{{end}}"),
+			TRow("项目", "金额"),
+			TRow("{{range .Funds}}{{.Name}}", "{{amount .Amount}}{{end}}"),
 		)
 		_, txt := render(t, testDoc{body: body + P("")}.build(t), sample())
 		if got, want := bodyText(txt), "项目\t金额\n甲项目\t1352.2\n乙项目\t2010\n\n"; got != want {
@@ -144,7 +144,7 @@ func TestRowLoopEdgeCells(t *testing.T) {
 	})
 	t.Run("alone in first and last cell", func(t *testing.T) {
 		body := Tbl(
-			Row("{{range .Funds}}", "{{.Name}}", "{{end}}"),
+			TRow("{{range .Funds}}", "{{.Name}}", "{{end}}"),
 		)
 		out, txt := render(t, testDoc{body: body + P("")}.build(t), sample())
 		if got, want := bodyText(txt), "\t甲项目\t\n\t乙项目\t\n\n"; got != want {
@@ -157,8 +157,8 @@ func TestRowLoopEdgeCells(t *testing.T) {
 	})
 	t.Run("across rows", func(t *testing.T) {
 		body := Tbl(
-			Row("{{range .Funds}}名称", "{{.Name}}"),
-			Row("金额", "{{amount .Amount}}{{end}}"),
+			TRow("{{range .Funds}}名称", "{{.Name}}"),
+			TRow("金额", "{{amount .Amount}}{{end}}"),
 		)
 		_, txt := render(t, testDoc{body: body + P("")}.build(t), sample())
 		if got, want := bodyText(txt), "名称\t甲项目\n金额\t1352.2\n名称\t乙项目\n金额\t2010\n\n"; got != want {
@@ -167,7 +167,7 @@ func TestRowLoopEdgeCells(t *testing.T) {
 	})
 	t.Run("empty first and last cells", func(t *testing.T) {
 		body := Tbl(
-			Row("", "{{range .Funds}}{{.Name}}", "{{amount .Amount}}{{end}}", ""),
+			TRow("", "{{range .Funds}}{{.Name}}", "{{amount .Amount}}{{end}}", ""),
 		)
 		_, txt := render(t, testDoc{body: body + P("")}.build(t), sample())
 		if got, want := bodyText(txt), "\t甲项目\t1352.2\t\n\t乙项目\t2010\t\n\n"; got != want {
@@ -175,7 +175,7 @@ func TestRowLoopEdgeCells(t *testing.T) {
 		}
 	})
 	t.Run("inline conditional in first cell stays in the cell", func(t *testing.T) {
-		body := Tbl(Row("{{if .Flag}}是{{else}}否{{end}}", "x"))
+		body := Tbl(TRow("{{if .Flag}}是{{else}}否{{end}}", "x"))
 		_, txt := render(t, testDoc{body: body + P("")}.build(t), sample())
 		if got, want := bodyText(txt), "是\tx\n\n"; got != want {
 			t.Errorf("got %q, want %q", got, want)
@@ -201,7 +201,7 @@ func TestNestedLoops(t *testing.T) {
 	}}
 	t.Run("rows within a paragraph loop", func(t *testing.T) {
 		body := P("{{range .Groups}}") + P("{{.Title}}") +
-			Tbl(Row("{{range .Funds}}", ""), Row("{{.Name}}", "{{amount .Amount}}"), Row("{{end}}", "")) +
+			Tbl(TRow("{{range .Funds}}", ""), TRow("{{.Name}}", "{{amount .Amount}}"), TRow("{{end}}", "")) +
 			P("{{end}}") + P("完")
 		_, txt := render(t, testDoc{body: body}.build(t), data)
 		want := "第一组\n甲项目\t1352.2\n乙项目\t2010\n第二组\n甲项目\t1352.2\n完\n"
@@ -218,7 +218,7 @@ func TestNestedLoops(t *testing.T) {
 		}
 	})
 	t.Run("inline loop within a row loop", func(t *testing.T) {
-		body := Tbl(Row("{{range .Groups}}{{.Title}}", "{{range $i, $f := .Funds}}{{if $i}}、{{end}}{{$f.Name}}{{end}}{{end}}"))
+		body := Tbl(TRow("{{range .Groups}}{{.Title}}", "{{range $i, $f := .Funds}}{{if $i}}、{{end}}{{$f.Name}}{{end}}{{end}}"))
 		_, txt := render(t, testDoc{body: body + P("")}.build(t), data)
 		want := "第一组\t甲项目、乙项目\n第二组\t甲项目\n\n"
 		if got := bodyText(txt); got != want {
@@ -421,7 +421,7 @@ func TestCallerFuncs(t *testing.T) {
 
 func TestTextExtraction(t *testing.T) {
 	body := P("第一段") + Praw(`<w:r><w:t>甲</w:t><w:br/><w:t>乙</w:t><w:tab/><w:t>丙</w:t></w:r>`) +
-		Tbl(Row("a", "b"), []string{P("c1") + P("c2"), Tbl(Row("x", "y"))}) +
+		Tbl(TRow("a", "b"), []string{P("c1") + P("c2"), Tbl(TRow("x", "y"))}) +
 		Praw(`<w:r><w:delText>删掉的</w:delText></w:r><w:r><w:t>留下</w:t></w:r>`) + P("")
 	txt, err := Text(testDoc{body: body, header: P("页眉文字"), footer: P("")}.build(t))
 	if err != nil {

@@ -53,7 +53,12 @@ func addEscaper(n parse.Node) {
 func newEscaper(wp string) func(any) string {
 	br := "</" + wp + "t><" + wp + "br/><" + wp + `t xml:space="preserve">`
 	tab := "</" + wp + "t><" + wp + "tab/><" + wp + `t xml:space="preserve">`
-	return func(v any) string { return escapeText(valueString(v), br, tab) }
+	return func(v any) string {
+		if b, ok := v.(Block); ok {
+			return blockMarker(b, wp)
+		}
+		return escapeText(valueString(v), br, tab)
+	}
 }
 
 // valueString prints a value as text/template would, except that nil

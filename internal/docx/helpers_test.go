@@ -132,8 +132,8 @@ func Tbl(rows ...[]string) string {
 	return b.String()
 }
 
-// Row is a table row whose cells each hold one paragraph with the given text.
-func Row(cells ...string) []string {
+// TRow is a table row whose cells each hold one paragraph with the given text.
+func TRow(cells ...string) []string {
 	out := make([]string, len(cells))
 	for i, c := range cells {
 		if c == "" {

@@ -18,12 +18,12 @@ func libreOfficeSource(t testing.TB) []byte {
 		P("{{range $i, $f := .Funds}}") +
 		Praw(R("", "{{cnNum (inc $i)}}、{{$f.Name}}：")+R(u, "{{amount $f.Amount}}")+R("", "万元，执行率{{percent $f.Rate}}。")) +
 		P("{{end}}") +
-		Tbl(Row("项目", "金额", "执行率"),
-			Row("{{range .Funds}}", "", ""),
+		Tbl(TRow("项目", "金额", "执行率"),
+			TRow("{{range .Funds}}", "", ""),
 			[]string{Praw(R(b, "{{.Na") + R("", "me}}")), P("{{amount .Amount}}"), P("{{percentTrim .Rate}}")},
-			Row("{{end}}", "", "")) +
+			TRow("{{end}}", "", "")) +
 		P("") +
-		Tbl(Row("{{range .Funds}}{{.Name}}", "{{rmb .Amount}}{{end}}")) +
+		Tbl(TRow("{{range .Funds}}{{.Name}}", "{{rmb .Amount}}{{end}}")) +
 		P("{{join .Names “、”}}")
 	return testDoc{body: body, header: P("{{.Title}}"), footer: Praw(R(i, "第{{.Le") + R("", "vel}}版"))}.build(t)
 }

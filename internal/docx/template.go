@@ -22,6 +22,7 @@ type Template struct {
 // partTmpl is one filled-in XML part, ready to execute.
 type partTmpl struct {
 	path, human string
+	wp          string // WordprocessingML prefix with colon, e.g. "w:"
 	tmpl        *template.Template
 	src         string    // generated source, to locate execution errors
 	actions     []*action // sorted by pos
@@ -153,7 +154,7 @@ func parsePart(tmplName, path, human string, raw []byte, funcs template.FuncMap,
 	addEscaper(tm.Tree.Root)
 	as := append([]*action(nil), conv.actions...)
 	sort.Slice(as, func(i, j int) bool { return as[i].pos < as[j].pos })
-	return &partTmpl{path: path, human: human, tmpl: tm, src: src, actions: as}, nil
+	return &partTmpl{path: path, human: human, wp: conv.wp, tmpl: tm, src: src, actions: as}, nil
 }
 
 // Execute fills the template with data and writes the resulting .docx to w.
@@ -181,6 +182,16 @@ func (p *partTmpl) execute(name string, data any) (out *chunks, err error) {
 	out = &chunks{}
 	if err := p.tmpl.Execute(out, data); err != nil {
 		return nil, p.execError(name, err)
+	}
+	if out.blocks {
+		placed, context, ok := placeBlocks(out.bytes(), p.wp)
+		if !ok {
+			return nil, &Error{Template: name, Part: p.human, Path: p.path, Context: context,
+				Msg:  "表格等整块内容必须单独占一段，这一段里还有其它文字",
+				Hint: "请把插入表格的动作（如 {{.Table}}）单独放在一个段落里。"}
+		}
+		out = &chunks{}
+		out.Write(placed)
 	}
 	return out, nil
 }
