@@ -73,4 +73,22 @@
 // back to a line in its file. Besides the obvious checks it refuses a
 // quantum finer than 1 分 and a City.Values key that no factor defines
 // (usually a typo, or data of a factor dropped this year).
+//
+// # Data file
+//
+// [Load] reads a year's data/<year>/allocation.toml ([FileName]; the
+// commented format is data/2023/allocation.toml, a sample data set marked
+// 示例数据，非官方数字): [allocation] with the title, region, year (equal to
+// the directory's), the sample flag and note, the total, its unit and
+// quantum (default 1 元 or 0.01 万元); one [[factor]] per factor with its
+// weight in percent as staff write it (40, not 0.4) and its indicators; and
+// one [[city]] per city with values = { key = value, … } and its two
+// coefficients. It returns a [Plan] and every problem at once, each on the
+// line of the key to fix: the Problems of Allocate are mapped back by their
+// indexes, key and field (see locate.go).
+//
+// A file without [[factor]] gets [DefaultFactors] (第七条), with a warning
+// that names them: the rules let weights change from year to year, so a
+// silent default could hide that a year's adjusted weights were left out.
+// The sample writes the four factors out so staff see what is used.
 package alloc

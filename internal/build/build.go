@@ -2,12 +2,19 @@
 // data, compute the figures, render every document into memory. It writes
 // nothing; the caller swaps the files into out/<year>/ only when the run
 // succeeded as a whole.
+//
+// A year may hold two jobs: the fund's performance evaluation (the city
+// bureau's report, from every *.toml but allocation.toml) and the
+// provincial factor-method allocation (allocation.toml). Each job owns its
+// output files, so one can be rebuilt alone without touching the other's.
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"strconv"
 
+	"ipfund/internal/alloc"
 	"ipfund/internal/calc"
 	"ipfund/internal/diag"
 	"ipfund/internal/figures"
@@ -15,42 +22,123 @@ import (
 	"ipfund/internal/outdir"
 )
 
-// Options say where the inputs are.
+// Job selects what a run builds.
+type Job int
+
+// Jobs.
+const (
+	// All builds every job the year has data for.
+	All Job = iota
+	// Allocation builds only the factor-method allocation.
+	Allocation
+)
+
+// Options say where the inputs are and what to build.
 type Options struct {
 	DataDir      string // the directory holding one folder per year
 	TemplatesDir string // the Word templates
 	Year         int
+	Job          Job
 }
 
-// Output is what a successful run produced.
+// Output is what a successful run produced. Year/Result are nil when the
+// evaluation job did not run, Plan/Allocation when the allocation did not.
 type Output struct {
-	Year   *fund.Year
-	Result *calc.Result
-	Files  []outdir.File
+	Year       *fund.Year
+	Result     *calc.Result
+	Plan       *alloc.Plan
+	Allocation *alloc.Result
+	Files      []outdir.File
 }
+
+// File names of the allocation job's outputs (fixed: the year is the
+// directory).
+const (
+	AllocationFigures = "allocation-figures.toml"
+)
+
+// AllocationFiles lists the names the allocation job owns in out/<year>/.
+var AllocationFiles = []string{AllocationFigures}
 
 // YearDir is the data directory of the year.
 func (o Options) YearDir() string { return filepath.Join(o.DataDir, strconv.Itoa(o.Year)) }
 
-// Check loads, validates and computes a year without rendering anything.
-// The result is nil when the data has errors.
-func Check(o Options) (*calc.Result, diag.List) {
-	y, ds := fund.Load(o.YearDir())
-	if y == nil || ds.HasErrors() {
+// Check loads, validates and computes the year's jobs without rendering
+// anything. The output is nil when the data has errors.
+func Check(o Options) (*Output, diag.List) {
+	dir := o.YearDir()
+	var ds diag.List
+	fundFiles, err := fund.DataFiles(dir)
+	if err != nil {
+		ds.Errorf(diag.Pos{File: dir}, "无法读取数据目录：%s。请确认该年度的数据目录存在。", err)
 		return nil, ds
 	}
-	return calc.Compute(y), ds
+	allocPath := filepath.Join(dir, alloc.FileName)
+	_, statErr := os.Stat(allocPath)
+	hasAlloc := statErr == nil
+	out := &Output{}
+	switch {
+	case o.Job == Allocation && !hasAlloc:
+		ds.Errorf(diag.Pos{File: dir}, "该年度没有因素法分配数据 %s。请先建立该文件（可参照 data/2023/%s）。", alloc.FileName, alloc.FileName)
+		return nil, ds
+	case len(fundFiles) == 0 && !hasAlloc:
+		ds.Errorf(diag.Pos{File: dir}, "数据目录中没有 .toml 数据文件。请把该年度的数据文件放在这里（可复制上一年度的目录后修改）。")
+		return nil, ds
+	}
+	if o.Job == All && len(fundFiles) > 0 {
+		y, fds := fund.Load(dir)
+		ds = append(ds, fds...)
+		if y != nil && !fds.HasErrors() {
+			out.Year, out.Result = y, calc.Compute(y)
+		}
+	}
+	if hasAlloc {
+		p, ads := alloc.Load(allocPath)
+		ds = append(ds, ads...)
+		if p != nil && !ads.HasErrors() {
+			r, err := p.Allocate()
+			if err != nil {
+				// Load has already run the same checks; this is a bug.
+				ds.Errorf(diag.Pos{File: allocPath}, "因素法分配计算失败：%s", err)
+			} else {
+				out.Plan, out.Allocation = p, r
+			}
+		}
+	}
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return out, ds
 }
 
-// Run checks the year and renders every output into memory. The output is
-// nil when anything failed; the diagnostics say why (and carry the
-// warnings either way).
+// Run checks the year and renders every output of the selected jobs into
+// memory. The output is nil when anything failed; the diagnostics say why
+// (and carry the warnings either way).
 func Run(o Options) (*Output, diag.List) {
-	r, ds := Check(o)
-	if r == nil {
+	out, ds := Check(o)
+	if out == nil {
 		return nil, ds
 	}
-	out := &Output{Year: r.Year, Result: r}
-	out.Files = append(out.Files, outdir.File{Name: figures.FileName, Data: figures.Write(r)})
+	if out.Result != nil {
+		out.Files = append(out.Files, outdir.File{Name: figures.FileName, Data: figures.Write(out.Result)})
+	}
+	if out.Allocation != nil {
+		out.Files = append(out.Files, outdir.File{Name: AllocationFigures, Data: figures.WriteAllocation(out.Plan, out.Allocation)})
+	}
 	return out, ds
+}
+
+// Keep tells which files already in out/<year>/ a run of the job leaves in
+// place: a run of every job keeps nothing; a run of the allocation alone
+// keeps everything the allocation does not own.
+func (o Options) Keep(name string) bool {
+	if o.Job == All {
+		return false
+	}
+	for _, n := range AllocationFiles {
+		if n == name {
+			return false
+		}
+	}
+	return true
 }

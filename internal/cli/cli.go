@@ -31,8 +31,9 @@ const (
 const usage = `用法：ipfund <命令> [选项] [年度]
 
 命令：
-  build [年度]   检查数据、计算并生成该年度的全部文件到 out/<年度>/（默认最新年度）
-  check [年度]   只检查数据并显示计算结果摘要，不生成文件
+  build [年度]     检查数据、计算并生成该年度的全部文件到 out/<年度>/（默认最新年度）
+  check [年度]     只检查数据并显示计算结果摘要，不生成文件
+  allocate [年度]  只做因素法分配（allocation.toml），只更新 out/<年度>/ 中分配的文件
   years          列出 data/ 下已有的年度
   diff 旧 新     比较两份计算结果（文件、年度或 git 版本:路径），列出变动的数字
 
@@ -50,7 +51,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
-	case "build", "check", "years":
+	case "build", "check", "years", "allocate":
 		return runYearCommand(cmd, rest, stdout, stderr)
 	case "diff":
 		return runDiff(rest, stdout, stderr)
@@ -93,6 +94,9 @@ func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	opts := build.Options{DataDir: o.data, TemplatesDir: o.templates, Year: year}
+	if cmd == "allocate" {
+		opts.Job = build.Allocation
+	}
 	if cmd == "check" {
 		return check(opts, stdout, stderr)
 	}
@@ -157,15 +161,30 @@ func yearList(years []int) string {
 }
 
 func check(o build.Options, stdout, stderr io.Writer) int {
-	r, ds := build.Check(o)
+	out, ds := build.Check(o)
 	printDiagnostics(stderr, ds)
-	if r == nil {
+	if out == nil {
 		fmt.Fprintf(stderr, "\n%s请改正以上错误后再运行。\n", countLine(ds))
 		return ExitData
 	}
 	fmt.Fprintf(stdout, "%d 年度数据检查通过%s。\n", o.Year, warningSuffix(ds))
-	fmt.Fprintf(stdout, "预算执行率 %s%%，综合得分 %s 分，评价等级：%s。\n", r.ExecutionRate.StringFixed(2), r.Total.StringFixed(2), r.Grade)
+	summary(stdout, out)
 	return ExitOK
+}
+
+// summary prints the headline figures of each job that ran.
+func summary(w io.Writer, out *build.Output) {
+	if r := out.Result; r != nil {
+		fmt.Fprintf(w, "预算执行率 %s%%，综合得分 %s 分，评价等级：%s。\n", r.ExecutionRate.StringFixed(2), r.Total.StringFixed(2), r.Grade)
+	}
+	if a := out.Allocation; a != nil {
+		sample := ""
+		if out.Plan.Sample {
+			sample = "（" + out.Plan.Note + "）"
+		}
+		fmt.Fprintf(w, "因素法分配%s：总额 %s%s 分给 %d 个地区，合计 %s%s；按最大余额法取整，尾差 %d 个最小单位（%s%s）已补给余数最大的地区。\n",
+			sample, a.Total, a.Unit, len(a.Cities), a.AmountSum, a.Unit, a.Leftover, a.Quantum, a.Unit)
+	}
 }
 
 func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
@@ -175,7 +194,7 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "\n%s未生成任何文件，%s 保持原样。请改正以上错误后再运行。\n", countLine(ds), outDir)
 		return ExitData
 	}
-	if err := outdir.Replace(outDir, out.Files); err != nil {
+	if err := outdir.Replace(outDir, out.Files, o.Keep); err != nil {
 		fmt.Fprintf(stderr, "错误：写入 %s 失败：%s。%s 保持原样；请检查磁盘空间和写入权限后重试。\n", outDir, errText(err), outDir)
 		return ExitIO
 	}
@@ -183,8 +202,7 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 	for _, f := range out.Files {
 		fmt.Fprintf(stdout, "  %s\n", filepath.Join(outDir, f.Name))
 	}
-	r := out.Result
-	fmt.Fprintf(stdout, "预算执行率 %s%%，综合得分 %s 分，评价等级：%s。\n", r.ExecutionRate.StringFixed(2), r.Total.StringFixed(2), r.Grade)
+	summary(stdout, out)
 	return ExitOK
 }
 

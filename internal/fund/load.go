@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ipfund/internal/alloc"
 	"ipfund/internal/diag"
 	"ipfund/internal/tomlx"
 )
@@ -42,7 +43,9 @@ func Load(dir string) (*Year, diag.List) {
 	return y, ds.Sorted()
 }
 
-// DataFiles lists the data files of a year's directory, sorted by name.
+// DataFiles lists the fund's data files of a year's directory, sorted by
+// name: every *.toml file except the allocation's (alloc.FileName), which
+// belongs to the separate factor-method job.
 func DataFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -50,7 +53,7 @@ func DataFiles(dir string) ([]string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") && e.Name() != alloc.FileName {
 			names = append(names, filepath.Join(dir, e.Name()))
 		}
 	}

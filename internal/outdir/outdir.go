@@ -22,9 +22,10 @@ type File struct {
 func tmpName(dir string) string { return "." + filepath.Base(dir) + ".new-" }
 func oldName(dir string) string { return "." + filepath.Base(dir) + ".old-" }
 
-// Replace makes dir hold exactly files. The parent of dir is created if
-// needed. On error dir is unchanged.
-func Replace(dir string, files []File) (err error) {
+// Replace makes dir hold files, plus those files already in dir for which
+// keep returns true (keep may be nil: nothing is kept). The parent of dir
+// is created if needed. On error dir is unchanged.
+func Replace(dir string, files []File, keep func(name string) bool) (err error) {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -46,8 +47,15 @@ func Replace(dir string, files []File) (err error) {
 	}
 	sorted := append([]File(nil), files...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
+	written := map[string]bool{}
 	for _, f := range sorted {
 		if err := writeSynced(filepath.Join(tmp, f.Name), f.Data); err != nil {
+			return err
+		}
+		written[f.Name] = true
+	}
+	if keep != nil {
+		if err := carryOver(dir, tmp, written, keep); err != nil {
 			return err
 		}
 	}
@@ -113,6 +121,32 @@ func Recover(dir string) error {
 			if err := os.RemoveAll(path); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// carryOver copies the files of dir that keep selects (and that were not
+// written anew) into tmp.
+func carryOver(dir, tmp string, written map[string]bool, keep func(string) bool) error {
+	entries, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || written[name] || !keep(name) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return err
+		}
+		if err := writeSynced(filepath.Join(tmp, name), data); err != nil {
+			return err
 		}
 	}
 	return nil

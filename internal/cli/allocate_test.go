@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// allocationFixture adds the sample allocation (moved to 2020) to the base
+// year.
+func allocationFixture(t *testing.T) (data, out string) {
+	t.Helper()
+	data, out = fixture(t)
+	b, err := os.ReadFile(filepath.Join("..", "..", "data", "2023", "allocation.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Replace(b, []byte("year = 2023"), []byte("year = 2020"), 1)
+	os.WriteFile(filepath.Join(data, "2020", "allocation.toml"), b, 0o644)
+	return data, out
+}
+
+func TestBuildRunsBothJobsAndAllocateOnlyItsOwn(t *testing.T) {
+	data, out := allocationFixture(t)
+	code, stdout, stderr := run("build", "-data", data, "-out", out, "2020")
+	if code != ExitOK {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"figures.toml", "allocation-figures.toml", "综合得分 89.50 分，评价等级：良。", "因素法分配（示例数据，非官方数字）：总额 2000万元 分给 12 个地区"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("build output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "2020", "previous.txt")); !os.IsNotExist(err) {
+		t.Error("a full build kept a stale file")
+	}
+	cityBefore, _ := os.ReadFile(filepath.Join(out, "2020", "figures.toml"))
+	allocBefore, _ := os.ReadFile(filepath.Join(out, "2020", "allocation-figures.toml"))
+
+	// Correct one city's figure and rebuild the allocation alone.
+	path := filepath.Join(data, "2020", "allocation.toml")
+	b, _ := os.ReadFile(path)
+	os.WriteFile(path, bytes.Replace(b, []byte("performance = 1.05"), []byte("performance = 1.15"), 1), 0o644)
+	code, stdout, stderr = run("allocate", "-data", data, "-out", out, "2020")
+	if code != ExitOK || strings.Contains(stdout, "figures.toml\n  ") || strings.Contains(stdout, "综合得分") {
+		t.Fatalf("allocate: exit %d\n%s%s", code, stdout, stderr)
+	}
+	cityAfter, _ := os.ReadFile(filepath.Join(out, "2020", "figures.toml"))
+	allocAfter, _ := os.ReadFile(filepath.Join(out, "2020", "allocation-figures.toml"))
+	if !bytes.Equal(cityBefore, cityAfter) {
+		t.Error("allocate changed the evaluation's figures")
+	}
+	if bytes.Equal(allocBefore, allocAfter) {
+		t.Error("allocate did not update the allocation's figures")
+	}
+}
+
+func TestAllocateWithoutAllocationData(t *testing.T) {
+	data, out := fixture(t)
+	code, _, stderr := run("allocate", "-data", data, "-out", out, "2020")
+	if code != ExitData || !strings.Contains(stderr, "该年度没有因素法分配数据 allocation.toml。") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	assertOutUntouched(t, out)
+}
