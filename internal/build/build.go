@@ -20,6 +20,7 @@ import (
 	"ipfund/internal/figures"
 	"ipfund/internal/fund"
 	"ipfund/internal/outdir"
+	"ipfund/internal/report"
 )
 
 // Job selects what a run builds.
@@ -121,11 +122,47 @@ func Run(o Options) (*Output, diag.List) {
 	}
 	if out.Result != nil {
 		out.Files = append(out.Files, outdir.File{Name: figures.FileName, Data: figures.Write(out.Result)})
+		if f, d := render(o, report.TemplateName, report.FileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+			return report.Render(name, tmpl, out.Result)
+		}); d != nil {
+			ds = append(ds, *d)
+		} else {
+			out.Files = append(out.Files, f)
+		}
 	}
 	if out.Allocation != nil {
 		out.Files = append(out.Files, outdir.File{Name: AllocationFigures, Data: figures.WriteAllocation(out.Plan, out.Allocation)})
 	}
+	if ds.HasErrors() {
+		return nil, ds
+	}
 	return out, ds
+}
+
+// render fills one Word template of the templates directory; a missing or
+// broken template becomes a diagnostic naming the file.
+func render(o Options, tmplName, outName string, fill func(name string, tmpl []byte) ([]byte, error)) (outdir.File, *diag.Diagnostic) {
+	path := filepath.Join(o.TemplatesDir, tmplName)
+	tmpl, err := os.ReadFile(path)
+	if err != nil {
+		return outdir.File{}, &diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + describe(err) + "。",
+			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（git checkout -- " + path + "）。"}
+	}
+	data, err := fill(path, tmpl)
+	if err != nil {
+		return outdir.File{}, &diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: err.Error()}
+	}
+	return outdir.File{Name: outName, Data: data}, nil
+}
+
+func describe(err error) string {
+	switch {
+	case os.IsNotExist(err):
+		return "文件不存在"
+	case os.IsPermission(err):
+		return "没有读取权限"
+	}
+	return err.Error()
 }
 
 // Keep tells which files already in out/<year>/ a run of the job leaves in
