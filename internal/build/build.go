@@ -59,7 +59,7 @@ const (
 )
 
 // AllocationFiles lists the names the allocation job owns in out/<year>/.
-var AllocationFiles = []string{AllocationFigures}
+var AllocationFiles = []string{AllocationFigures, report.AllocationFileName}
 
 // YearDir is the data directory of the year.
 func (o Options) YearDir() string { return filepath.Join(o.DataDir, strconv.Itoa(o.Year)) }
@@ -129,9 +129,25 @@ func Run(o Options) (*Output, diag.List) {
 		} else {
 			out.Files = append(out.Files, f)
 		}
+		if out.Year.Targets != nil {
+			if f, d := render(o, report.TargetsTemplateName, report.TargetsFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+				return report.RenderTargets(name, tmpl, out.Result)
+			}); d != nil {
+				ds = append(ds, *d)
+			} else {
+				out.Files = append(out.Files, f)
+			}
+		}
 	}
 	if out.Allocation != nil {
 		out.Files = append(out.Files, outdir.File{Name: AllocationFigures, Data: figures.WriteAllocation(out.Plan, out.Allocation)})
+		if f, d := render(o, report.AllocationTemplateName, report.AllocationFileName, func(name string, tmpl []byte) ([]byte, error) {
+			return report.RenderAllocation(name, tmpl, out.Plan, out.Allocation)
+		}); d != nil {
+			ds = append(ds, *d)
+		} else {
+			out.Files = append(out.Files, f)
+		}
 	}
 	if ds.HasErrors() {
 		return nil, ds

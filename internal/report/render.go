@@ -1,11 +1,9 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 
 	"ipfund/internal/calc"
-	"ipfund/internal/docx"
 	"ipfund/internal/fund"
 )
 
@@ -23,14 +21,5 @@ func FileName(r *calc.Result) string {
 // Render fills the report template (the bytes of a .docx; name is used in
 // messages) with a computed year.
 func Render(name string, template []byte, r *calc.Result) ([]byte, error) {
-	t, err := docx.Parse(name, template, nil)
-	if err != nil {
-		return nil, err
-	}
-	v := Build(r, func(d *fund.Detail) any { return Table(d) })
-	var buf bytes.Buffer
-	if err := t.Execute(&buf, v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return fill(name, template, Build(r, func(d *fund.Detail) any { return Table(d) }))
 }
