@@ -34,8 +34,9 @@ const usage = `用法：ipfund <命令> [选项] [年度]
   build [年度]     检查数据、计算并生成该年度的全部文件到 out/<年度>/（默认最新年度）
   check [年度]     只检查数据并显示计算结果摘要，不生成文件
   allocate [年度]  只做因素法分配（allocation.toml），只更新 out/<年度>/ 中分配的文件
-  years          列出 data/ 下已有的年度
-  diff 旧 新     比较两份计算结果（文件、年度或 git 版本:路径），列出变动的数字
+  years            列出 data/ 下已有的年度
+  diff 旧 新       比较两份计算结果（文件、年度或 git 版本:路径），列出变动的数字
+  text 文件        显示 .docx 或 .xlsx 的文字（供 git diff 比较文档改动）
 
 选项（放在命令之后、年度之前）：
   -data 目录       数据目录（默认 data）
@@ -55,6 +56,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runYearCommand(cmd, rest, stdout, stderr)
 	case "diff":
 		return runDiff(rest, stdout, stderr)
+	case "text":
+		return runText(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return ExitOK
