@@ -24,7 +24,7 @@ func allocationFixture(t *testing.T) (data, out string) {
 
 func TestBuildRunsBothJobsAndAllocateOnlyItsOwn(t *testing.T) {
 	data, out := allocationFixture(t)
-	code, stdout, stderr := run("build", "-data", data, "-out", out, "2020")
+	code, stdout, stderr := run("build", "-data", data, "-out", out, "-templates", templates, "2020")
 	if code != ExitOK {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
@@ -43,7 +43,7 @@ func TestBuildRunsBothJobsAndAllocateOnlyItsOwn(t *testing.T) {
 	path := filepath.Join(data, "2020", "allocation.toml")
 	b, _ := os.ReadFile(path)
 	os.WriteFile(path, bytes.Replace(b, []byte("performance = 1.05"), []byte("performance = 1.15"), 1), 0o644)
-	code, stdout, stderr = run("allocate", "-data", data, "-out", out, "2020")
+	code, stdout, stderr = run("allocate", "-data", data, "-out", out, "-templates", templates, "2020")
 	if code != ExitOK || strings.Contains(stdout, "figures.toml\n  ") || strings.Contains(stdout, "综合得分") {
 		t.Fatalf("allocate: exit %d\n%s%s", code, stdout, stderr)
 	}
@@ -59,7 +59,7 @@ func TestBuildRunsBothJobsAndAllocateOnlyItsOwn(t *testing.T) {
 
 func TestAllocateWithoutAllocationData(t *testing.T) {
 	data, out := fixture(t)
-	code, _, stderr := run("allocate", "-data", data, "-out", out, "2020")
+	code, _, stderr := run("allocate", "-data", data, "-out", out, "-templates", templates, "2020")
 	if code != ExitData || !strings.Contains(stderr, "该年度没有因素法分配数据 allocation.toml。") {
 		t.Errorf("exit %d\n%s", code, stderr)
 	}

@@ -67,6 +67,9 @@ func assertOutUntouched(t *testing.T, out string) {
 	}
 }
 
+// templates is the project's template directory, seen from this package.
+var templates = filepath.Join("..", "..", "templates")
+
 func run(args ...string) (int, string, string) {
 	var stdout, stderr bytes.Buffer
 	code := Main(args, &stdout, &stderr)
@@ -122,7 +125,7 @@ func TestBrokenDataFilesAreReportedAndNothingIsWritten(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(data, "2020", c.as), bad, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			code, stdout, stderr := run("build", "-data", data, "-out", out, "2020")
+			code, stdout, stderr := run("build", "-data", data, "-out", out, "-templates", templates, "2020")
 			if code != ExitData {
 				t.Errorf("exit code %d, want %d; stderr:\n%s", code, ExitData, stderr)
 			}
@@ -160,7 +163,7 @@ func TestAllProblemsOfARunAreReportedTogether(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join("testdata", "bad", bad))
 		os.WriteFile(filepath.Join(data, "2020", name), b, 0o644)
 	}
-	code, _, stderr := run("build", "-data", data, "-out", out, "2020")
+	code, _, stderr := run("build", "-data", data, "-out", out, "-templates", templates, "2020")
 	if code != ExitData {
 		t.Fatalf("exit %d", code)
 	}
@@ -179,7 +182,7 @@ func TestAllProblemsOfARunAreReportedTogether(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join("testdata", "base", "2020", "fund.toml"))
 	os.WriteFile(filepath.Join(data, "2020", "fund.toml"), b, 0o644)
 	os.RemoveAll(filepath.Join(data, "2020-fix"))
-	code, _, stderr = run("build", "-data", data, "-out", out, "2020")
+	code, _, stderr = run("build", "-data", data, "-out", out, "-templates", templates, "2020")
 	if code != ExitData {
 		t.Fatalf("exit %d", code)
 	}
@@ -194,7 +197,7 @@ func TestOversizedFileIsRefused(t *testing.T) {
 	data, out := fixture(t)
 	big := bytes.Repeat([]byte("#"), 5<<20)
 	os.WriteFile(filepath.Join(data, "2020", "huge.toml"), big, 0o644)
-	code, _, stderr := run("build", "-data", data, "-out", out, "2020")
+	code, _, stderr := run("build", "-data", data, "-out", out, "-templates", templates, "2020")
 	if code != ExitData || !strings.Contains(stderr, "huge.toml：错误：文件过大（5.0 MB），超过数据文件上限 4.0 MB。") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
