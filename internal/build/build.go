@@ -10,6 +10,7 @@
 package build
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,6 +18,7 @@ import (
 	"ipfund/internal/alloc"
 	"ipfund/internal/calc"
 	"ipfund/internal/diag"
+	"ipfund/internal/docx"
 	"ipfund/internal/figures"
 	"ipfund/internal/fund"
 	"ipfund/internal/outdir"
@@ -125,7 +127,7 @@ func Run(o Options) (*Output, diag.List) {
 		if f, d := render(o, report.TemplateName, report.FileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
 			return report.Render(name, tmpl, out.Result)
 		}); d != nil {
-			ds = append(ds, *d)
+			ds = append(ds, d...)
 		} else {
 			out.Files = append(out.Files, f)
 		}
@@ -133,7 +135,7 @@ func Run(o Options) (*Output, diag.List) {
 			if f, d := render(o, report.TargetsTemplateName, report.TargetsFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
 				return report.RenderTargets(name, tmpl, out.Result)
 			}); d != nil {
-				ds = append(ds, *d)
+				ds = append(ds, d...)
 			} else {
 				out.Files = append(out.Files, f)
 			}
@@ -144,7 +146,7 @@ func Run(o Options) (*Output, diag.List) {
 		if f, d := render(o, report.AllocationTemplateName, report.AllocationFileName, func(name string, tmpl []byte) ([]byte, error) {
 			return report.RenderAllocation(name, tmpl, out.Plan, out.Allocation)
 		}); d != nil {
-			ds = append(ds, *d)
+			ds = append(ds, d...)
 		} else {
 			out.Files = append(out.Files, f)
 		}
@@ -157,18 +159,37 @@ func Run(o Options) (*Output, diag.List) {
 
 // render fills one Word template of the templates directory; a missing or
 // broken template becomes a diagnostic naming the file.
-func render(o Options, tmplName, outName string, fill func(name string, tmpl []byte) ([]byte, error)) (outdir.File, *diag.Diagnostic) {
+func render(o Options, tmplName, outName string, fill func(name string, tmpl []byte) ([]byte, error)) (outdir.File, diag.List) {
 	path := filepath.Join(o.TemplatesDir, tmplName)
 	tmpl, err := os.ReadFile(path)
 	if err != nil {
-		return outdir.File{}, &diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + describe(err) + "。",
-			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（git checkout -- " + path + "）。"}
+		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + describe(err) + "。",
+			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（git checkout -- " + path + "）。"}}
 	}
 	data, err := fill(path, tmpl)
 	if err != nil {
-		return outdir.File{}, &diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: err.Error()}
+		return outdir.File{}, templateErrors(path, err)
 	}
 	return outdir.File{Name: outName, Data: data}, nil
+}
+
+// templateErrors turns template errors into diagnostics on the template's
+// file, one per problem.
+func templateErrors(path string, err error) diag.List {
+	var ds diag.List
+	var many docx.Errors
+	var one *docx.Error
+	switch {
+	case errors.As(err, &many):
+		for _, e := range many {
+			ds.Add(diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: "模板" + e.Detail()})
+		}
+	case errors.As(err, &one):
+		ds.Add(diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: "模板" + one.Detail()})
+	default:
+		ds.Add(diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: err.Error()})
+	}
+	return ds
 }
 
 func describe(err error) string {

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,77 +78,197 @@ func run(args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
-// Each broken data file in testdata/bad replaces (or joins) a file of the
-// valid base year; the run must fail with the given message at the given
-// place, and leave out/ alone.
-func TestBrokenDataFilesAreReportedAndNothingIsWritten(t *testing.T) {
-	cases := []struct {
-		bad    string // file in testdata/bad
-		as     string // name it takes in the year's directory
-		where  string // file:line the message must name
-		msg    string // part of the message
-		errors int    // how many errors the run reports
-	}{
-		{"syntax-error.toml", "subproject-1.toml", "subproject-1.toml:3:12", "TOML 格式错误：文字没有在本行结束（缺少右引号？多行文字请用三个引号 \"\"\" 括起来）。", 1},
-		{"unknown-key.toml", "subproject-1.toml", "subproject-1.toml:7:1", "未知的键“spendng”：程序不认识这个名字，写在这里的数据不会被使用。请检查拼写（是不是“spending”？）", 2},
-		{"wrong-type.toml", "fund.toml", "fund.toml:9:1", "“budget_current（本年度预算）”应为数字，这里写的是带引号的文字“九十”。数字不要加引号", 1},
-		{"missing-name.toml", "subproject-2.toml", "subproject-2.toml:1:1", "“subproject”缺少必填项“name（子项目名称）”。请补上这一项。", 1},
-		{"negative-amount.toml", "subproject-2.toml", "subproject-2.toml:5:1", "子项目2“乙项目”的实际到位不能为负数（这里写的是 -30）。请改正。", 1},
-		{"rows-not-summing.toml", "subproject-1.toml", "subproject-1.toml:17:1", "子项目1“甲项目”的明细表合计“支出金额（元）”写的是 541000，但各行相加为 540000。", 1},
-		{"score-above-points.toml", "subproject-1.toml", "subproject-1.toml:42:1", "子项目1“甲项目”的指标“宣传活动”的得分 25 超过分值 20。得分不能高于分值，请改正。", 1},
-		{"groups-not-100.toml", "scoring.toml", "scoring.toml:4:1", "各一级指标分值合计为 90 分，应为 100 分。", 2},
-		{"unknown-unit.toml", "subproject-1.toml", "subproject-1.toml:10:1", "子项目1“甲项目”的明细表的金额单位“千元”无法识别。请写“万元”或“元”。", 1},
-		{"duplicate-no.toml", "subproject-2.toml", "subproject-2.toml:2:1", "子项目序号 1 重复：子项目1“甲项目”也用了这个序号（", 1},
-		{"empty.toml", "notes.toml", "notes.toml", "文件是空的（没有任何数据）。请填写数据，或删除这个文件。", 1},
-		{"spending-sum.toml", "fund.toml", "fund.toml:11:1", "专项资金实际支出 81万元，但各子项目实际支出合计为 80万元。", 1},
-		{"overspend.toml", "subproject-2.toml", "subproject-2.toml:6:1", "子项目2“乙项目”的实际支出 36万元 超过实际到位 30万元。请核对；如确属超支，请在 overspend_reason 中写明原因。", 2},
-		{"no-deduction.toml", "subproject-1.toml", "subproject-1.toml:42:1", "子项目1“甲项目”的指标“宣传活动”得 15 分，低于分值 20 分，须在 deduction 中写明扣分原因", 1},
-		{"unknown-rule.toml", "subproject-2.toml", "subproject-2.toml:14:1", "子项目2“乙项目”的指标“服务企业数”的计分规则“completeness”不存在。可用的规则：execution_rate、completion、cost_variance", 1},
-		{"category-points.toml", "subproject-1.toml", "subproject-1.toml:26:1", "子项目1“甲项目”“产出数量”类各指标分值合计 45 分，应为 50 分", 1},
-		{"yuan-conversion.toml", "subproject-1.toml", "subproject-1.toml:16:1", "子项目1“甲项目”的明细表“支出金额（元）”各行合计 540000元（即 54万元），与实际支出 55万元 不一致。", 2},
-		{"misplaced-key.toml", "report.toml", "report.toml:26:1", "“other_intro”写在了 [[report.stage]] 这一节里，但它属于[report]。", 1},
-		{"wrong-year.toml", "fund.toml", "fund.toml:4:1", "评价年度写的是 2021，但数据放在", 1},
-		{"unknown-category.toml", "subproject-2.toml", "subproject-2.toml:19:1", "子项目2“乙项目”的指标“成本变动”的所属二级指标“costs”不存在。可用的代号：quantity（产出数量）、cost（产出成本）。", 1},
-		{"bad-placeholder.toml", "subproject-1.toml", "subproject-1.toml:31:1", "子项目1“甲项目”的指标“培训次数”的文字中有无法识别的占位符 {计画}。只能用 {计划} 和 {实际}。", 1},
-		{"band-above-points.toml", "subproject-2.toml", "subproject-2.toml:23:1", "子项目2“乙项目”的指标“成本变动”分值为 20，但规则“变动程度”的档次最高给 40 分，超过分值。", 2},
-		{"duplicate-fund.toml", "another-fund.toml", "fund.toml:2:1", "[fund] 重复：已在", 1},
-		{"grades-order.toml", "scoring.toml", "scoring.toml:59:1", "评价等级应从高到低书写：“良”的最低分 95 不低于上一等级“优”的 90。", 1},
-		{"text-in-number-column.toml", "subproject-1.toml", "subproject-1.toml:23:3", "子项目1“甲项目”的明细表第1组第2行“支出金额（元）”应为数字，这里写的是“十四万”。数字不要加引号。", 1},
+// badCase is one class of bad input: how to break a valid run, and what the
+// tool must answer. Data cases name a broken file of testdata/bad that takes
+// the place of (or joins) a file of the valid base year, and the file:line
+// its first message must point at.
+type badCase struct {
+	name string
+	// data: a file of testdata/bad, the name it takes in the year's
+	// directory, the file:line to point at and how many errors to count.
+	bad, as, where string
+	errors         int
+	// setup breaks something else (templates, allocation, directories);
+	// args replace the default "build <year>" arguments.
+	setup func(t *testing.T, c *env)
+	args  func(c *env) []string
+	exit  int
+	want  []string // substrings of stderr
+}
+
+// env is one case's sandbox: a data directory (a copy of testdata/base), a
+// templates directory (a copy of the project's) and an out directory whose
+// out/2020 holds a previous run's file.
+type env struct{ data, templates, out string }
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	data, out := fixture(t)
+	tmpl := filepath.Join(t.TempDir(), "templates")
+	copyDir(t, templates, tmpl)
+	return &env{data: data, templates: tmpl, out: out}
+}
+
+func (e *env) build(args ...string) []string {
+	return append([]string{"build", "-data", e.data, "-out", e.out, "-templates", e.templates}, args...)
+}
+
+// withTemplateText replaces text in a template's document.xml.
+func withTemplateText(name, old, new string) func(t *testing.T, e *env) {
+	return func(t *testing.T, e *env) {
+		t.Helper()
+		path := filepath.Join(e.templates, name)
+		editZipEntry(t, path, "word/document.xml", func(b []byte) []byte {
+			if !bytes.Contains(b, []byte(old)) {
+				t.Fatalf("%s has no %q", name, old)
+			}
+			return bytes.Replace(b, []byte(old), []byte(new), 1)
+		})
+	}
+}
+
+// withAllocation adds a broken allocation file of internal/alloc/testdata.
+func withAllocation(bad string) func(t *testing.T, e *env) {
+	return func(t *testing.T, e *env) {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join("..", "alloc", "testdata", "bad", bad))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = bytes.Replace(b, []byte("year = 2023"), []byte("year = 2020"), 1)
+		os.WriteFile(filepath.Join(e.data, "2020", "allocation.toml"), b, 0o644)
+	}
+}
+
+// TestBadInputCatalogue lists every class of bad input the tool knows —
+// data, templates, allocation, command line — with the Chinese message and
+// exit code each must produce, and checks that out/ is never touched.
+func TestBadInputCatalogue(t *testing.T) {
+	cases := []badCase{
+		{name: "syntax-error.toml", bad: "syntax-error.toml", as: "subproject-1.toml", where: "subproject-1.toml:3:12", errors: 1, exit: ExitData, want: []string{"TOML 格式错误：文字没有在本行结束（缺少右引号？多行文字请用三个引号 \"\"\" 括起来）。"}},
+		{name: "unknown-key.toml", bad: "unknown-key.toml", as: "subproject-1.toml", where: "subproject-1.toml:7:1", errors: 2, exit: ExitData, want: []string{"未知的键“spendng”：程序不认识这个名字，写在这里的数据不会被使用。请检查拼写（是不是“spending”？）"}},
+		{name: "wrong-type.toml", bad: "wrong-type.toml", as: "fund.toml", where: "fund.toml:9:1", errors: 1, exit: ExitData, want: []string{"“budget_current（本年度预算）”应为数字，这里写的是带引号的文字“九十”。数字不要加引号"}},
+		{name: "missing-name.toml", bad: "missing-name.toml", as: "subproject-2.toml", where: "subproject-2.toml:1:1", errors: 1, exit: ExitData, want: []string{"“subproject”缺少必填项“name（子项目名称）”。请补上这一项。"}},
+		{name: "negative-amount.toml", bad: "negative-amount.toml", as: "subproject-2.toml", where: "subproject-2.toml:5:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的实际到位不能为负数（这里写的是 -30）。请改正。"}},
+		{name: "rows-not-summing.toml", bad: "rows-not-summing.toml", as: "subproject-1.toml", where: "subproject-1.toml:17:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的明细表合计“支出金额（元）”写的是 541000，但各行相加为 540000。"}},
+		{name: "score-above-points.toml", bad: "score-above-points.toml", as: "subproject-1.toml", where: "subproject-1.toml:42:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”的得分 25 超过分值 20。得分不能高于分值，请改正。"}},
+		{name: "groups-not-100.toml", bad: "groups-not-100.toml", as: "scoring.toml", where: "scoring.toml:4:1", errors: 2, exit: ExitData, want: []string{"各一级指标分值合计为 90 分，应为 100 分。"}},
+		{name: "unknown-unit.toml", bad: "unknown-unit.toml", as: "subproject-1.toml", where: "subproject-1.toml:10:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的明细表的金额单位“千元”无法识别。请写“万元”或“元”。"}},
+		{name: "duplicate-no.toml", bad: "duplicate-no.toml", as: "subproject-2.toml", where: "subproject-2.toml:2:1", errors: 1, exit: ExitData, want: []string{"子项目序号 1 重复：子项目1“甲项目”也用了这个序号（"}},
+		{name: "empty.toml", bad: "empty.toml", as: "notes.toml", where: "notes.toml", errors: 1, exit: ExitData, want: []string{"文件是空的（没有任何数据）。请填写数据，或删除这个文件。"}},
+		{name: "spending-sum.toml", bad: "spending-sum.toml", as: "fund.toml", where: "fund.toml:11:1", errors: 1, exit: ExitData, want: []string{"专项资金实际支出 81万元，但各子项目实际支出合计为 80万元。"}},
+		{name: "overspend.toml", bad: "overspend.toml", as: "subproject-2.toml", where: "subproject-2.toml:6:1", errors: 2, exit: ExitData, want: []string{"子项目2“乙项目”的实际支出 36万元 超过实际到位 30万元。请核对；如确属超支，请在 overspend_reason 中写明原因。"}},
+		{name: "no-deduction.toml", bad: "no-deduction.toml", as: "subproject-1.toml", where: "subproject-1.toml:42:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”得 15 分，低于分值 20 分，须在 deduction 中写明扣分原因"}},
+		{name: "unknown-rule.toml", bad: "unknown-rule.toml", as: "subproject-2.toml", where: "subproject-2.toml:14:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“服务企业数”的计分规则“completeness”不存在。可用的规则：execution_rate、completion、cost_variance"}},
+		{name: "category-points.toml", bad: "category-points.toml", as: "subproject-1.toml", where: "subproject-1.toml:26:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”“产出数量”类各指标分值合计 45 分，应为 50 分"}},
+		{name: "yuan-conversion.toml", bad: "yuan-conversion.toml", as: "subproject-1.toml", where: "subproject-1.toml:16:1", errors: 2, exit: ExitData, want: []string{"子项目1“甲项目”的明细表“支出金额（元）”各行合计 540000元（即 54万元），与实际支出 55万元 不一致。"}},
+		{name: "misplaced-key.toml", bad: "misplaced-key.toml", as: "report.toml", where: "report.toml:26:1", errors: 1, exit: ExitData, want: []string{"“other_intro”写在了 [[report.stage]] 这一节里，但它属于[report]。"}},
+		{name: "wrong-year.toml", bad: "wrong-year.toml", as: "fund.toml", where: "fund.toml:4:1", errors: 1, exit: ExitData, want: []string{"评价年度写的是 2021，但数据放在"}},
+		{name: "unknown-category.toml", bad: "unknown-category.toml", as: "subproject-2.toml", where: "subproject-2.toml:19:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“成本变动”的所属二级指标“costs”不存在。可用的代号：quantity（产出数量）、cost（产出成本）。"}},
+		{name: "bad-placeholder.toml", bad: "bad-placeholder.toml", as: "subproject-1.toml", where: "subproject-1.toml:31:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“培训次数”的文字中有无法识别的占位符 {计画}。只能用 {计划} 和 {实际}。"}},
+		{name: "band-above-points.toml", bad: "band-above-points.toml", as: "subproject-2.toml", where: "subproject-2.toml:23:1", errors: 2, exit: ExitData, want: []string{"子项目2“乙项目”的指标“成本变动”分值为 20，但规则“变动程度”的档次最高给 40 分，超过分值。"}},
+		{name: "duplicate-fund.toml", bad: "duplicate-fund.toml", as: "another-fund.toml", where: "fund.toml:2:1", errors: 1, exit: ExitData, want: []string{"[fund] 重复：已在"}},
+		{name: "grades-order.toml", bad: "grades-order.toml", as: "scoring.toml", where: "scoring.toml:59:1", errors: 1, exit: ExitData, want: []string{"评价等级应从高到低书写：“良”的最低分 95 不低于上一等级“优”的 90。"}},
+		{name: "text-in-number-column.toml", bad: "text-in-number-column.toml", as: "subproject-1.toml", where: "subproject-1.toml:23:3", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的明细表第1组第2行“支出金额（元）”应为数字，这里写的是“十四万”。数字不要加引号。"}},
+
+		// Templates.
+		{name: "template missing", setup: func(t *testing.T, e *env) { os.Remove(filepath.Join(e.templates, "report.docx")) }, exit: ExitData,
+			want: []string{"report.docx：错误：无法读取 Word 模板：文件不存在。请确认在项目根目录下运行，或用 -templates 指定模板目录"}},
+		{name: "template not a docx", setup: func(t *testing.T, e *env) {
+			os.WriteFile(filepath.Join(e.templates, "report.docx"), []byte("这不是 Word 文件"), 0o644)
+		}, exit: ExitData, want: []string{"report.docx：错误：模板", "不是有效的 .docx"}},
+		{name: "template unknown field", setup: withTemplateText("report.docx", "{{.Report.Purpose}}", "{{.Report.Purpos}}"), exit: ExitData,
+			want: []string{"正文第", "段", "Purpos", "{{.Report.Purpos}}"}},
+		{name: "template misspelt function", setup: withTemplateText("report.docx", "{{score .R.Total}}", "{{scroe .R.Total}}"), exit: ExitData,
+			want: []string{"report.docx：错误：模板正文第", "：未知的函数“scroe”（段落文字：“综合权重部门评价得分为{{scroe .R.Total}}分", "请检查函数名的拼写"}},
+		{name: "template unclosed range", setup: withTemplateText("report.docx", "{{range .Report.Experience}}", "{{range .Report.Experience}}{{range .Report.Problems}}"), exit: ExitData,
+			want: []string{"缺少配对的“{{end}}”"}},
+		{name: "template unclosed action", setup: withTemplateText("report.docx", "{{.Period}}", "{{.Period"), exit: ExitData,
+			want: []string{"动作没有结束：“{{”之后缺少“}}”"}},
+		{name: "template extra end", setup: withTemplateText("targets.docx", "{{.Title}}", "{{.Title}}{{end}}"), exit: ExitData,
+			want: []string{"多余的“{{end}}”"}},
+		{name: "template table sharing a paragraph", setup: withTemplateText("targets.docx", ">{{.Table}}<", ">表：{{.Table}}<"), exit: ExitData,
+			want: []string{"表格等整块内容必须单独占一段"}},
+
+		// The allocation (its messages and lines are asserted in full in
+		// package alloc; here: exit code and an untouched out/).
+		{name: "allocation weights not 100", setup: withAllocation("weights-not-100.toml"), exit: ExitData, want: []string{"allocation.toml:", "各因素权重合计为"}},
+		{name: "allocation factor sum zero", setup: withAllocation("zero-indicator-sum.toml"), exit: ExitData, want: []string{"分配无定义", "不会以 0 作除数"}},
+		{name: "allocation duplicate city", setup: withAllocation("duplicate-city.toml"), exit: ExitData, want: []string{"重复"}},
+		{name: "allocation negative coefficient", setup: withAllocation("negative-coefficient.toml"), exit: ExitData, want: []string{"不能为负数"}},
+		{name: "allocation total not positive", setup: withAllocation("total-not-positive.toml"), exit: ExitData, want: []string{"必须大于0"}},
+		{name: "allocation missing indicator", setup: withAllocation("missing-indicator.toml"), exit: ExitData, want: []string{"缺少"}},
+		{name: "allocation syntax error", setup: withAllocation("syntax-error.toml"), exit: ExitData, want: []string{"TOML 格式错误"}},
+
+		// The command line.
+		{name: "no command", args: func(e *env) []string { return nil }, exit: ExitUsage, want: []string{"用法：ipfund <命令>"}},
+		{name: "unknown command", args: func(e *env) []string { return []string{"biuld", "2020"} }, exit: ExitUsage, want: []string{"未知的命令“biuld”。"}},
+		{name: "year not a number", args: func(e *env) []string { return e.build("20x0") }, exit: ExitUsage, want: []string{"年度“20x0”无效：年度应为四位数字，例如 2019。"}},
+		{name: "year without data", args: func(e *env) []string { return e.build("2031") }, exit: ExitUsage, want: []string{"没有 2031 年度的数据：找不到目录", "已有的年度：2020。"}},
+		{name: "two years", args: func(e *env) []string { return e.build("2020", "2021") }, exit: ExitUsage, want: []string{"参数过多：2020 2021。一次只能处理一个年度。"}},
+		{name: "unknown option", args: func(e *env) []string { return []string{"build", "-yaer", "2020"} }, exit: ExitUsage, want: []string{"参数有误：不认识的选项 -yaer"}},
+		{name: "option without value", args: func(e *env) []string { return []string{"build", "-data"} }, exit: ExitUsage, want: []string{"参数有误：选项缺少值：-data"}},
+		{name: "no data directory", args: func(e *env) []string { return []string{"build", "-data", filepath.Join(e.data, "none"), "2020"} }, exit: ExitIO,
+			want: []string{"错误：无法读取数据目录", "目录或文件不存在"}},
+		{name: "empty year directory", setup: func(t *testing.T, e *env) {
+			os.MkdirAll(filepath.Join(e.data, "2021"), 0o755)
+		}, args: func(e *env) []string { return e.build("2021") }, exit: ExitData, want: []string{"数据目录中没有 .toml 数据文件。"}},
+		{name: "allocate without allocation data", args: func(e *env) []string {
+			return []string{"allocate", "-data", e.data, "-out", e.out, "-templates", e.templates, "2020"}
+		}, exit: ExitData, want: []string{"该年度没有因素法分配数据 allocation.toml。"}},
+		{name: "diff with one file", args: func(e *env) []string { return []string{"diff", "a.toml"} }, exit: ExitUsage, want: []string{"用法：ipfund diff 旧 新"}},
+		{name: "text of a missing file", args: func(e *env) []string { return []string{"text", filepath.Join(e.out, "无.docx")} }, exit: ExitIO, want: []string{"错误：无法读取", "目录或文件不存在"}},
 	}
 	seen := map[string]bool{}
 	for _, c := range cases {
 		seen[c.bad] = true
-		t.Run(strings.TrimSuffix(c.bad, ".toml"), func(t *testing.T) {
-			data, out := fixture(t)
-			bad, err := os.ReadFile(filepath.Join("testdata", "bad", c.bad))
-			if err != nil {
-				t.Fatal(err)
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t)
+			if c.bad != "" {
+				bad, err := os.ReadFile(filepath.Join("testdata", "bad", c.bad))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(e.data, "2020", c.as), bad, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
-			if err := os.WriteFile(filepath.Join(data, "2020", c.as), bad, 0o644); err != nil {
-				t.Fatal(err)
+			if c.setup != nil {
+				c.setup(t, e)
 			}
-			code, stdout, stderr := run("build", "-data", data, "-out", out, "-templates", templates, "2020")
-			if code != ExitData {
-				t.Errorf("exit code %d, want %d; stderr:\n%s", code, ExitData, stderr)
+			args := e.build("2020")
+			if c.args != nil {
+				args = c.args(e)
+			}
+			code, stdout, stderr := run(args...)
+			if code != c.exit {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, c.exit, stderr)
 			}
 			if stdout != "" {
 				t.Errorf("stdout should be empty, got %q", stdout)
 			}
-			where := filepath.Join(data, "2020", c.where)
-			if !strings.Contains(stderr, where+"：错误：") {
-				t.Errorf("stderr does not point at %s:\n%s", where, stderr)
+			for _, w := range c.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
 			}
-			if !strings.Contains(stderr, c.msg) {
-				t.Errorf("stderr lacks %q:\n%s", c.msg, stderr)
+			if c.bad != "" {
+				where := filepath.Join(e.data, "2020", c.where)
+				if !strings.Contains(stderr, where+"：错误：") {
+					t.Errorf("stderr does not point at %s:\n%s", where, stderr)
+				}
+				if n := strings.Count(stderr, "：错误："); n != c.errors {
+					t.Errorf("%d errors reported, want %d:\n%s", n, c.errors, stderr)
+				}
 			}
-			if n := strings.Count(stderr, "：错误："); n != c.errors {
-				t.Errorf("%d errors reported, want %d:\n%s", n, c.errors, stderr)
-			}
-			if !strings.Contains(stderr, "未生成任何文件") {
+			if c.exit == ExitData && !strings.Contains(stderr, "未生成任何文件") {
 				t.Errorf("stderr does not say nothing was written:\n%s", stderr)
 			}
-			assertOutUntouched(t, out)
+			assertOutUntouched(t, e.out)
 		})
+	}
+	if len(cases) < 40 {
+		t.Errorf("the catalogue has %d cases, want at least 40", len(cases))
 	}
 	// Every file in testdata/bad is exercised.
 	entries, _ := os.ReadDir(filepath.Join("testdata", "bad"))
@@ -202,4 +324,34 @@ func TestOversizedFileIsRefused(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 	assertOutUntouched(t, out)
+}
+
+// editZipEntry rewrites one entry of a zip file in place.
+func editZipEntry(t *testing.T, path, entry string, edit func([]byte) []byte) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if f.Name == entry {
+			b = edit(b)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	os.WriteFile(path, buf.Bytes(), 0o644)
 }

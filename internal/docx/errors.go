@@ -25,11 +25,17 @@ type Error struct {
 
 // Error formats the message in Chinese.
 func (e *Error) Error() string {
+	if e.Part == "" {
+		return "模板 " + e.Template + "：" + e.Detail()
+	}
+	return "模板 " + e.Template + " " + e.Detail()
+}
+
+// Detail is the message without the template's name, for callers that show
+// the file name already: 正文第12段（word/document.xml）：…
+func (e *Error) Detail() string {
 	var b strings.Builder
-	b.WriteString("模板 ")
-	b.WriteString(e.Template)
 	if e.Part != "" {
-		b.WriteString(" ")
 		b.WriteString(e.Part)
 		if e.Paragraph > 0 {
 			fmt.Fprintf(&b, "第%d段", e.Paragraph)
@@ -37,8 +43,8 @@ func (e *Error) Error() string {
 		if e.Path != "" {
 			fmt.Fprintf(&b, "（%s）", e.Path)
 		}
+		b.WriteString("：")
 	}
-	b.WriteString("：")
 	b.WriteString(e.Msg)
 	if e.Context != "" {
 		fmt.Fprintf(&b, "（段落文字：“%s”）", e.Context)
