@@ -23,6 +23,7 @@ import (
 	"ipfund/internal/fund"
 	"ipfund/internal/outdir"
 	"ipfund/internal/report"
+	"ipfund/internal/workbook"
 )
 
 // Job selects what a run builds.
@@ -57,11 +58,12 @@ type Output struct {
 // File names of the allocation job's outputs (fixed: the year is the
 // directory).
 const (
-	AllocationFigures = "allocation-figures.toml"
+	AllocationFigures  = "allocation-figures.toml"
+	AllocationWorkbook = "因素法分配测算表.xlsx"
 )
 
 // AllocationFiles lists the names the allocation job owns in out/<year>/.
-var AllocationFiles = []string{AllocationFigures, report.AllocationFileName}
+var AllocationFiles = []string{AllocationFigures, AllocationWorkbook, report.AllocationFileName}
 
 // YearDir is the data directory of the year.
 func (o Options) YearDir() string { return filepath.Join(o.DataDir, strconv.Itoa(o.Year)) }
@@ -131,6 +133,11 @@ func Run(o Options) (*Output, diag.List) {
 		} else {
 			out.Files = append(out.Files, f)
 		}
+		if data, err := workbook.Scoring(out.Result); err != nil {
+			ds.Errorf(diag.Pos{File: o.YearDir()}, "生成评分表失败：%s", err)
+		} else {
+			out.Files = append(out.Files, outdir.File{Name: workbook.ScoringFileName(out.Result), Data: data})
+		}
 		if out.Year.Targets != nil {
 			if f, d := render(o, report.TargetsTemplateName, report.TargetsFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
 				return report.RenderTargets(name, tmpl, out.Result)
@@ -143,6 +150,11 @@ func Run(o Options) (*Output, diag.List) {
 	}
 	if out.Allocation != nil {
 		out.Files = append(out.Files, outdir.File{Name: AllocationFigures, Data: figures.WriteAllocation(out.Plan, out.Allocation)})
+		if data, err := workbook.Allocation(out.Plan.Title, out.Allocation); err != nil {
+			ds.Errorf(diag.Pos{File: out.Plan.File}, "生成分配测算表失败：%s", err)
+		} else {
+			out.Files = append(out.Files, outdir.File{Name: AllocationWorkbook, Data: data})
+		}
 		if f, d := render(o, report.AllocationTemplateName, report.AllocationFileName, func(name string, tmpl []byte) ([]byte, error) {
 			return report.RenderAllocation(name, tmpl, out.Plan, out.Allocation)
 		}); d != nil {
