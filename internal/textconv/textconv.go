@@ -27,6 +27,8 @@ func Text(name string, data []byte) (string, error) {
 	return string(data), nil
 }
 
+var cellBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
 func workbook(data []byte) (string, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
@@ -41,6 +43,10 @@ func workbook(data []byte) (string, error) {
 			return "", err
 		}
 		for i, row := range rows {
+			// One row, one line: breaks inside a cell become spaces.
+			for j, c := range row {
+				row[j] = cellBreaks.Replace(c)
+			}
 			// Trailing empty cells carry nothing; leading ones keep the
 			// columns lined up.
 			line := strings.TrimRight(strings.Join(row, "\t"), "\t")
