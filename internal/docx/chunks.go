@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"errors"
 	"io"
 )
 
@@ -17,13 +18,21 @@ type chunks struct {
 	size int
 	// blocks is set when a Block was written and must be placed.
 	blocks bool
+	// limit, when set, bounds size: writing beyond it fails.
+	limit int
 }
+
+// errOutputTooLarge stops a template whose output outgrows its limit.
+var errOutputTooLarge = errors.New("docx: output too large")
 
 func (c *chunks) Write(p []byte) (int, error) {
 	if !c.blocks && bytes.IndexByte(p, blockOpen) >= 0 {
 		c.blocks = true
 	}
 	n := len(p)
+	if c.limit > 0 && c.size+n > c.limit {
+		return 0, errOutputTooLarge
+	}
 	c.size += n
 	for len(p) > 0 {
 		if len(c.cur) == cap(c.cur) {

@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -28,8 +29,18 @@ type partTmpl struct {
 	actions     []*action // sorted by pos
 }
 
-// maxPartSize bounds a single decompressed template entry.
-const maxPartSize = 512 << 20
+// Limits that keep a mistaken or hostile template from eating the machine.
+const (
+	// MaxTemplateSize bounds the template file itself.
+	MaxTemplateSize = 50 << 20
+	// maxPartSize bounds a single decompressed template entry (a zip bomb
+	// stops here).
+	maxPartSize = 64 << 20
+	// MaxOutputPartSize bounds one filled part (the document body): a
+	// 100 000-row table comes to about 75 MB; a loop over millions of rows
+	// is refused instead of filling the memory.
+	MaxOutputPartSize = 256 << 20
+)
 
 var reHeaderFooter = regexp.MustCompile(`^word/(header|footer)(\d*)\.xml$`)
 
@@ -60,6 +71,9 @@ func partName(path string) string {
 func Parse(name string, docx []byte, funcs template.FuncMap) (*Template, error) {
 	fileErr := func(msg, hint string, err error) error {
 		return &Error{Template: name, Msg: msg, Hint: hint, Err: err}
+	}
+	if len(docx) > MaxTemplateSize {
+		return nil, fileErr(fmt.Sprintf("模板文件过大（%d MB，上限 %d MB）", len(docx)>>20, MaxTemplateSize>>20), "模板只需包含文字和格式；请删去其中的大图片或嵌入的文件后重新保存。", nil)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
@@ -179,8 +193,13 @@ func (p *partTmpl) execute(name string, data any) (out *chunks, err error) {
 			err = &Error{Template: name, Part: p.human, Path: p.path, Msg: fmt.Sprintf("填充模板时发生内部错误（%v）", r), Err: errInternal}
 		}
 	}()
-	out = &chunks{}
+	out = &chunks{limit: MaxOutputPartSize}
 	if err := p.tmpl.Execute(out, data); err != nil {
+		if errors.Is(err, errOutputTooLarge) {
+			return nil, &Error{Template: name, Part: p.human, Path: p.path, Err: err,
+				Msg:  fmt.Sprintf("填充后的内容超过 %d MB 的上限", MaxOutputPartSize>>20),
+				Hint: "可能是模板中的循环次数过多，或数据中的表格行数过多；请检查 {{range}} 循环的对象。"}
+		}
 		return nil, p.execError(name, err)
 	}
 	if out.blocks {
