@@ -49,7 +49,7 @@ func Replace(dir string, files []File, keep func(name string) bool) (err error) 
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	written := map[string]bool{}
 	for _, f := range sorted {
-		if err := writeSynced(filepath.Join(tmp, f.Name), f.Data); err != nil {
+		if err := writeFile(filepath.Join(tmp, f.Name), f.Data); err != nil {
 			return err
 		}
 		written[f.Name] = true
@@ -151,6 +151,10 @@ func carryOver(dir, tmp string, written map[string]bool, keep func(string) bool)
 	}
 	return nil
 }
+
+// writeFile writes one output file; tests replace it to simulate a full
+// disk.
+var writeFile = writeSynced
 
 func writeSynced(path string, data []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

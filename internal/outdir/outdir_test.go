@@ -1,9 +1,11 @@
 package outdir
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
+	"syscall"
 	"testing"
 )
 
@@ -88,5 +90,31 @@ func TestRecoverAfterAKillBetweenTheRenames(t *testing.T) {
 	}
 	if got := names(t, parent); len(got) != 1 || got[0] != "2019" || read(t, filepath.Join(dir, "a.txt")) != "old" {
 		t.Errorf("after recovery: %v", got)
+	}
+}
+
+func TestFullDiskLeavesTheOldDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "2019")
+	Replace(dir, []File{{"a.docx", []byte("old a")}, {"b.xlsx", []byte("old b")}}, nil)
+	written := 0
+	writeFile = func(path string, data []byte) error {
+		if written == 1 {
+			// The second file finds the disk full after half its bytes.
+			os.WriteFile(path, data[:len(data)/2], 0o644)
+			return syscall.ENOSPC
+		}
+		written++
+		return writeSynced(path, data)
+	}
+	defer func() { writeFile = writeSynced }()
+	err := Replace(dir, []File{{"a.docx", []byte("new a")}, {"b.xlsx", []byte("new b")}}, nil)
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("got %v", err)
+	}
+	if got := names(t, dir); len(got) != 2 || read(t, filepath.Join(dir, "a.docx")) != "old a" || read(t, filepath.Join(dir, "b.xlsx")) != "old b" {
+		t.Errorf("old directory changed: %v", got)
+	}
+	if got := names(t, filepath.Dir(dir)); len(got) != 1 {
+		t.Errorf("half-written leftovers: %v", got)
 	}
 }
