@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/suggest"
 	"ipfund/internal/tomlx"
 )
 
@@ -188,7 +189,7 @@ func (p *Plan) hint(pr Problem) string {
 		}
 		if !p.known(pr.Key) {
 			h := ""
-			if best := closestKey(pr.Key, p.indicatorKeys()); best != "" {
+			if best := suggest.Closest(pr.Key, p.indicatorKeys()); best != "" {
 				h = "是不是“" + best + "”？"
 			}
 			return h + "可用的指标代码有：" + strings.Join(p.indicatorKeys(), "、") + "。"
@@ -227,37 +228,4 @@ func (p *Plan) known(key string) bool {
 		}
 	}
 	return false
-}
-
-// closestKey returns the key nearest to k by edit distance, if near enough
-// to be a plausible typo.
-func closestKey(k string, keys []string) string {
-	best, bestDist := "", 3
-	for _, c := range keys {
-		if d := editDistance(k, c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

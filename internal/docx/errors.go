@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"ipfund/internal/suggest"
 )
 
 // Error is one problem found in a template, while parsing it or while filling
@@ -206,7 +208,7 @@ func parseMsg(msg string, names []string) (string, string) {
 	msg = undelim(msg)
 	if m := reNoFunction.FindStringSubmatch(msg); m != nil {
 		hint := "请检查函数名的拼写（区分大小写）。"
-		if s := closest(m[1], names); s != "" {
+		if s := suggest.Closest(m[1], names); s != "" {
 			hint = fmt.Sprintf("是不是想写“%s”？", s)
 		}
 		return fmt.Sprintf("未知的函数“%s”", m[1]), hint + "可用的函数有：" + strings.Join(names, "、") + "。"
@@ -275,39 +277,6 @@ func execMsg(msg string) (string, string) {
 func undelim(s string) string {
 	s = strings.ReplaceAll(s, leftDelim, "{{")
 	return strings.ReplaceAll(s, rightDelim, "}}")
-}
-
-// closest returns the most similar name, if one is close enough to be a
-// plausible typo (one edit per three letters).
-func closest(s string, names []string) string {
-	best, bestD := "", max(1, len([]rune(s))/3)+1
-	for _, n := range names {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // errInternal marks failures that indicate a bug in this package.

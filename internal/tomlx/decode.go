@@ -17,6 +17,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/suggest"
 )
 
 // Decode parses src, the contents of file, as TOML into v (a pointer to a
@@ -253,7 +254,7 @@ func (d *decoder) unknown(key string, names []string, table string) {
 		}
 	}
 	hint := "请检查拼写"
-	if best := closest(key, names); best != "" {
+	if best := suggest.Closest(key, names); best != "" {
 		hint += "（是不是“" + best + "”？）"
 	}
 	hint += "；这里可以写的键有：" + strings.Join(names, "、") + "。"
@@ -350,39 +351,6 @@ func describe(val any) string {
 		return "一个数组"
 	}
 	return fmt.Sprintf("%T", val)
-}
-
-// closest returns the name nearest to key by edit distance, if near enough
-// to be a plausible typo.
-func closest(key string, names []string) string {
-	best, bestDist := "", 3
-	for _, n := range names {
-		if dist := editDistance(key, n); dist < bestDist || (dist == bestDist && best == "" && dist <= len(n)/3) {
-			best, bestDist = n, dist
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // syntaxError turns the parser's error into a diagnostic in Chinese.
