@@ -13,7 +13,7 @@ import (
 	"ipfund/internal/diag"
 )
 
-var samplePath = filepath.Join("..", "..", "data", "2023", FileName)
+var samplePath = filepath.Join("..", "testdata", "seed", "2023", FileName)
 
 // wantSampleAmounts checks a result against the independently verified
 // amounts of the Jiangxi sample (sampleWant, in sample_test.go).

@@ -13,7 +13,7 @@ import (
 func allocationFixture(t *testing.T) (data, out string) {
 	t.Helper()
 	data, out = fixture(t)
-	b, err := os.ReadFile(filepath.Join("..", "..", "data", "2023", "allocation.toml"))
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "seed", "2023", "allocation.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}

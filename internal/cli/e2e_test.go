@@ -86,7 +86,7 @@ func TestOutputsAreIdenticalAcrossProcessesAndTimeZones(t *testing.T) {
 		var first map[string]string
 		for i, env := range [][]string{{"TZ=UTC", "LANG=C"}, {"TZ=Asia/Shanghai", "LANG=zh_CN.UTF-8"}, {"TZ=America/Los_Angeles"}} {
 			out := filepath.Join(root, "out", strings.Join(env, "_"))
-			cmd := exec.Command(bin, "build", "-data", "../../data", "-templates", "../../templates", "-out", out, year)
+			cmd := exec.Command(bin, "build", "-data", "../testdata/seed", "-templates", "../../templates", "-out", out, year)
 			cmd.Env = append(os.Environ(), env...)
 			if b, err := cmd.CombinedOutput(); err != nil {
 				t.Fatalf("%v: %v\n%s", env, err, b)
@@ -197,7 +197,7 @@ func TestGitDiffShowsWhatADataCorrectionChanged(t *testing.T) {
 	}
 	bin := binary(t)
 	repo := t.TempDir()
-	copyDir(t, filepath.Join("..", "..", "data", "2019"), filepath.Join(repo, "data", "2019"))
+	copyDir(t, filepath.Join("..", "testdata", "seed", "2019"), filepath.Join(repo, "data", "2019"))
 	copyDir(t, filepath.Join("..", "..", "templates"), filepath.Join(repo, "templates"))
 	attrs, _ := os.ReadFile(filepath.Join("..", "..", ".gitattributes"))
 	os.WriteFile(filepath.Join(repo, ".gitattributes"), attrs, 0o644)

@@ -32,7 +32,7 @@ var sample2023 = []struct{ city, amount, correction string }{
 
 func writeSample2023(t *testing.T) []byte {
 	t.Helper()
-	p, ds := alloc.Load(filepath.Join("..", "..", "data", "2023", alloc.FileName))
+	p, ds := alloc.Load(filepath.Join("..", "testdata", "seed", "2023", alloc.FileName))
 	if ds.HasErrors() {
 		t.Fatalf("data/2023 has errors:\n%s", ds)
 	}

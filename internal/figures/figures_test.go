@@ -13,7 +13,7 @@ import (
 
 func write2019(t *testing.T) []byte {
 	t.Helper()
-	y, ds := fund.Load(filepath.Join("..", "..", "data", "2019"))
+	y, ds := fund.Load(filepath.Join("..", "testdata", "seed", "2019"))
 	if ds.HasErrors() {
 		t.Fatalf("data/2019 has errors:\n%s", ds)
 	}

@@ -34,7 +34,7 @@ func renderText(t *testing.T, fill func(name string, tmpl []byte) ([]byte, error
 }
 
 func TestTargetTable2019(t *testing.T) {
-	y, _ := fund.Load(filepath.Join("..", "..", "data", "2019"))
+	y, _ := fund.Load(filepath.Join("..", "testdata", "seed", "2019"))
 	r := calc.Compute(y)
 	txt := renderText(t, func(n string, b []byte) ([]byte, error) { return RenderTargets(n, b, r) }, TargetsTemplateName)
 	for _, want := range []string{
@@ -59,7 +59,7 @@ func TestTargetTable2019(t *testing.T) {
 }
 
 func TestAllocationTableSample(t *testing.T) {
-	p, ds := alloc.Load(filepath.Join("..", "..", "data", "2023", alloc.FileName))
+	p, ds := alloc.Load(filepath.Join("..", "testdata", "seed", "2023", alloc.FileName))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}

@@ -22,9 +22,9 @@ import (
 func TestLibreOfficeConvertsTheDocumentsToPDF(t *testing.T) {
 	soffice := office.Require(t)
 	dir := t.TempDir()
-	y, _ := fund.Load(filepath.Join("..", "..", "data", "2019"))
+	y, _ := fund.Load(filepath.Join("..", "testdata", "seed", "2019"))
 	r := calc.Compute(y)
-	p, _ := alloc.Load(filepath.Join("..", "..", "data", "2023", alloc.FileName))
+	p, _ := alloc.Load(filepath.Join("..", "testdata", "seed", "2023", alloc.FileName))
 	ar, _ := p.Allocate()
 	docs := map[string]func(string, []byte) ([]byte, error){
 		"report":     func(n string, b []byte) ([]byte, error) { return Render(n, b, r) },

@@ -18,7 +18,7 @@ var templatePath = filepath.Join("..", "..", "templates", TemplateName)
 
 func render2019(t *testing.T) []byte {
 	t.Helper()
-	y, ds := fund.Load(filepath.Join("..", "..", "data", "2019"))
+	y, ds := fund.Load(filepath.Join("..", "testdata", "seed", "2019"))
 	if ds.HasErrors() {
 		t.Fatalf("data/2019:\n%s", ds)
 	}

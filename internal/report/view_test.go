@@ -13,7 +13,7 @@ import (
 
 func view2019(t *testing.T) *View {
 	t.Helper()
-	y, ds := fund.Load(filepath.Join("..", "..", "data", "2019"))
+	y, ds := fund.Load(filepath.Join("..", "testdata", "seed", "2019"))
 	if ds.HasErrors() {
 		t.Fatalf("data/2019:\n%s", ds)
 	}

@@ -22,14 +22,14 @@ func Text(name string, data []byte) (string, error) {
 	case ".docx":
 		return docx.Text(data)
 	case ".xlsx":
-		return workbook(data)
+		return sheets(data)
 	}
 	return string(data), nil
 }
 
 var cellBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 
-func workbook(data []byte) (string, error) {
+func sheets(data []byte) (string, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return "", fmt.Errorf("不是有效的 Excel 文件：%w", err)

@@ -1,22 +1,25 @@
 package textconv
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ipfund/internal/calc"
+	"ipfund/internal/fund"
+	"ipfund/internal/workbook"
 )
 
 func TestWorkbookTextIsOneLinePerRow(t *testing.T) {
-	matches, _ := filepath.Glob(filepath.Join("..", "..", "out", "2019", "*评分表.xlsx"))
-	if len(matches) != 1 {
-		t.Fatalf("no archived workbook: %v", matches)
+	y, ds := fund.Load(filepath.Join("..", "testdata", "seed", "2019"))
+	if ds.HasErrors() {
+		t.Fatal(ds)
 	}
-	data, err := os.ReadFile(matches[0])
+	data, err := workbook.Scoring(calc.Compute(y))
 	if err != nil {
 		t.Fatal(err)
 	}
-	txt, err := Text(matches[0], data)
+	txt, err := Text("评分表.xlsx", data)
 	if err != nil {
 		t.Fatal(err)
 	}
