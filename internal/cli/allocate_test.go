@@ -65,3 +65,26 @@ func TestAllocateWithoutAllocationData(t *testing.T) {
 	}
 	assertOutUntouched(t, out)
 }
+
+func TestWithoutAYearEveryYearIsBuilt(t *testing.T) {
+	data, out := allocationFixture(t)
+	copyDir(t, filepath.Join(data, "2020"), filepath.Join(data, "2021"))
+	for _, f := range []string{"fund.toml", "allocation.toml"} {
+		p := filepath.Join(data, "2021", f)
+		b, _ := os.ReadFile(p)
+		b = bytes.ReplaceAll(b, []byte("2020"), []byte("2021"))
+		os.WriteFile(p, b, 0o644)
+	}
+	code, stdout, stderr := run("build", "-data", data, "-out", out, "-templates", templates)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"== 2020 年度 ==\n", "== 2021 年度 ==\n", filepath.Join(out, "2021", "figures.toml")} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code, stdout, _ := run("build", "-h"); code != ExitOK || !strings.Contains(stdout, "用法：ipfund") {
+		t.Errorf("-h: exit %d %q", code, stdout)
+	}
+}

@@ -170,6 +170,14 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "duplicate-fund.toml", bad: "duplicate-fund.toml", as: "another-fund.toml", where: "fund.toml:2:1", errors: 1, exit: ExitData, want: []string{"[fund] 重复：已在"}},
 		{name: "grades-order.toml", bad: "grades-order.toml", as: "scoring.toml", where: "scoring.toml:59:1", errors: 1, exit: ExitData, want: []string{"评价等级应从高到低书写：“良”的最低分 95 不低于上一等级“优”的 90。"}},
 		{name: "text-in-number-column.toml", bad: "text-in-number-column.toml", as: "subproject-1.toml", where: "subproject-1.toml:23:3", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的明细表第1组第2行“支出金额（元）”应为数字，这里写的是“十四万”。数字不要加引号。"}},
+		{name: "score-in-text.toml", bad: "score-in-text.toml", as: "subproject-1.toml", where: "subproject-1.toml:41:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”的文字结尾写了得分（“，得20分”）。程序会根据得分自动接上“，得X分”，文字中不要再写"}},
+		{name: "fullwidth-placeholder.toml", bad: "fullwidth-placeholder.toml", as: "subproject-1.toml", where: "subproject-1.toml:31:1", errors: 1, exit: ExitData, want: []string{"的占位符 ｛计划｝ 用了中文大括号。请改为英文大括号：{计划} 或 {实际}。"}},
+		{name: "numbering-gap.toml", bad: "numbering-gap.toml", as: "subproject-2.toml", where: "subproject-2.toml:2:1", errors: 1, exit: ExitData, want: []string{"子项目序号应从 1 起连续编号，现有 2 个子项目，但缺少序号 2。"}},
+		{name: "period-last-year.toml", bad: "period-last-year.toml", as: "fund.toml", where: "fund.toml:7:1", errors: 1, exit: ExitData, want: []string{"实施期限 2019年1月1日-2019年12月31日 不在评价年度 2020 年内（复制上一年度的数据后忘了改？）"}},
+		{name: "gbk-encoded.toml", bad: "gbk-encoded.toml", as: "report.toml", where: "report.toml:2", errors: 1, exit: ExitData, want: []string{"文件不是 UTF-8 编码", "请用 UTF-8 编码重新保存这个文件"}},
+		{name: "fullwidth-comma.toml", bad: "fullwidth-comma.toml", as: "subproject-2.toml", where: "subproject-2.toml:5:13", errors: 1, exit: ExitData, want: []string{"这里的 ， 是中文（全角）标点，TOML 要求英文逗号 ,"}},
+		{name: "missing-header.toml", bad: "missing-header.toml", as: "subproject-2.toml", where: "subproject-2.toml:1:1", errors: 5, exit: ExitData, want: []string{"“no”是 [subproject] 小节里的项：是不是删掉或写错了小节标题？"}},
+		{name: "target-from.toml", bad: "target-from.toml", as: "targets.toml", where: "targets.toml:18:1", errors: 1, exit: ExitData, want: []string{"的 value_from 写的是“预算”，只能是 budget（预算总额）或 spending（实际支出）。"}},
 
 		// Templates.
 		{name: "template missing", setup: func(t *testing.T, e *env) { os.Remove(filepath.Join(e.templates, "report.docx")) }, exit: ExitData,
@@ -205,7 +213,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "unknown command", args: func(e *env) []string { return []string{"biuld", "2020"} }, exit: ExitUsage, want: []string{"未知的命令“biuld”。"}},
 		{name: "year not a number", args: func(e *env) []string { return e.build("20x0") }, exit: ExitUsage, want: []string{"年度“20x0”无效：年度应为四位数字，例如 2019。"}},
 		{name: "year without data", args: func(e *env) []string { return e.build("2031") }, exit: ExitUsage, want: []string{"没有 2031 年度的数据：找不到目录", "已有的年度：2020。"}},
-		{name: "two years", args: func(e *env) []string { return e.build("2020", "2021") }, exit: ExitUsage, want: []string{"参数过多：2020 2021。一次只能处理一个年度。"}},
+		{name: "two years", args: func(e *env) []string { return e.build("2020", "2021") }, exit: ExitUsage, want: []string{"参数过多：2020 2021。一次只能处理一个年度（不写年度则处理全部年度）。"}},
 		{name: "unknown option", args: func(e *env) []string { return []string{"build", "-yaer", "2020"} }, exit: ExitUsage, want: []string{"参数有误：不认识的选项 -yaer"}},
 		{name: "option without value", args: func(e *env) []string { return []string{"build", "-data"} }, exit: ExitUsage, want: []string{"参数有误：选项缺少值：-data"}},
 		{name: "no data directory", args: func(e *env) []string { return []string{"build", "-data", filepath.Join(e.data, "none"), "2020"} }, exit: ExitIO,

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ipfund/internal/alloc"
 	"ipfund/internal/build"
 	"ipfund/internal/diag"
 	"ipfund/internal/outdir"
@@ -31,8 +32,8 @@ const (
 const usage = `用法：ipfund <命令> [选项] [年度]
 
 命令：
-  build [年度]     检查数据、计算并生成该年度的全部文件到 out/<年度>/（默认最新年度）
-  check [年度]     只检查数据并显示计算结果摘要，不生成文件
+  build [年度]     检查数据、计算并生成该年度的全部文件到 out/<年度>/（不写年度则处理全部年度）
+  check [年度]     只检查数据并显示计算结果摘要，不生成文件（不写年度则检查全部年度）
   allocate [年度]  只做因素法分配（allocation.toml），只更新 out/<年度>/ 中分配的文件
   years            列出 data/ 下已有的年度
   diff 旧 新       比较两份计算结果（文件、年度或 git 版本:路径），列出变动的数字
@@ -78,6 +79,10 @@ func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.out, "out", "out", "")
 	fs.StringVar(&o.templates, "templates", "templates", "")
 	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
+			return ExitOK
+		}
 		fmt.Fprintf(stderr, "参数有误：%s\n\n%s", flagError(err), usage)
 		return ExitUsage
 	}
@@ -92,47 +97,74 @@ func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitOK
 	}
-	year, code := pickYear(fs.Args(), years, o.data, stderr)
+	picked, code := pickYears(fs.Args(), years, o.data, stderr)
 	if code != ExitOK {
 		return code
 	}
-	opts := build.Options{DataDir: o.data, TemplatesDir: o.templates, Year: year}
-	if cmd == "allocate" {
-		opts.Job = build.Allocation
+	if cmd == "allocate" && len(fs.Args()) == 0 {
+		picked = yearsWithAllocation(o.data, picked)
 	}
-	if cmd == "check" {
-		return check(opts, stdout, stderr)
+	worst := ExitOK
+	for i, year := range picked {
+		if len(picked) > 1 {
+			if i > 0 {
+				fmt.Fprintln(stdout)
+			}
+			fmt.Fprintf(stdout, "== %d 年度 ==\n", year)
+		}
+		opts := build.Options{DataDir: o.data, TemplatesDir: o.templates, Year: year}
+		if cmd == "allocate" {
+			opts.Job = build.Allocation
+		}
+		code := ExitOK
+		if cmd == "check" {
+			code = check(opts, stdout, stderr)
+		} else {
+			code = buildYear(opts, filepath.Join(o.out, strconv.Itoa(year)), stdout, stderr)
+		}
+		worst = max(worst, code)
 	}
-	return buildYear(opts, filepath.Join(o.out, strconv.Itoa(year)), stdout, stderr)
+	return worst
+}
+
+// yearsWithAllocation keeps the years whose data holds an allocation.
+func yearsWithAllocation(dataDir string, years []int) []int {
+	var out []int
+	for _, y := range years {
+		if _, err := os.Stat(filepath.Join(dataDir, strconv.Itoa(y), alloc.FileName)); err == nil {
+			out = append(out, y)
+		}
+	}
+	return out
 }
 
 var yearRe = regexp.MustCompile(`^[0-9]{4}$`)
 
-// pickYear validates the year argument, defaulting to the latest year.
-func pickYear(args []string, years []int, dataDir string, stderr io.Writer) (int, int) {
+// pickYears validates the year argument; without one, every year.
+func pickYears(args []string, years []int, dataDir string, stderr io.Writer) ([]int, int) {
 	switch {
 	case len(args) > 1:
-		fmt.Fprintf(stderr, "参数过多：%s。一次只能处理一个年度。\n", strings.Join(args, " "))
-		return 0, ExitUsage
+		fmt.Fprintf(stderr, "参数过多：%s。一次只能处理一个年度（不写年度则处理全部年度）。\n", strings.Join(args, " "))
+		return nil, ExitUsage
 	case len(args) == 0 && len(years) == 0:
 		fmt.Fprintf(stderr, "错误：%s 下还没有任何年度的数据目录（如 %s）。请先建立数据目录。\n", dataDir, filepath.Join(dataDir, "2019"))
-		return 0, ExitUsage
+		return nil, ExitUsage
 	case len(args) == 0:
-		return years[len(years)-1], ExitOK
+		return years, ExitOK
 	}
 	arg := strings.TrimSpace(args[0])
 	if !yearRe.MatchString(arg) {
 		fmt.Fprintf(stderr, "年度“%s”无效：年度应为四位数字，例如 2019。\n", args[0])
-		return 0, ExitUsage
+		return nil, ExitUsage
 	}
 	year, _ := strconv.Atoi(arg)
 	for _, y := range years {
 		if y == year {
-			return year, ExitOK
+			return []int{year}, ExitOK
 		}
 	}
 	fmt.Fprintf(stderr, "没有 %d 年度的数据：找不到目录 %s。已有的年度：%s。\n", year, filepath.Join(dataDir, arg), yearList(years))
-	return 0, ExitUsage
+	return nil, ExitUsage
 }
 
 // Years lists the year directories under dataDir, ascending.
@@ -194,7 +226,11 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 	out, ds := build.Run(o)
 	printDiagnostics(stderr, ds)
 	if out == nil {
-		fmt.Fprintf(stderr, "\n%s未生成任何文件，%s 保持原样。请改正以上错误后再运行。\n", countLine(ds), outDir)
+		kept := ""
+		if _, err := os.Stat(outDir); err == nil {
+			kept = "，" + outDir + " 保持原样"
+		}
+		fmt.Fprintf(stderr, "\n%s未生成任何文件%s。请改正以上错误后再运行。\n", countLine(ds), kept)
 		return ExitData
 	}
 	if err := outdir.Replace(outDir, out.Files, o.Keep); err != nil {

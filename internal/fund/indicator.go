@@ -14,7 +14,9 @@ const (
 	PlaceholderActual = "{实际}"
 )
 
-var placeholderRe = regexp.MustCompile(`\{[^{}]*\}`)
+// placeholderRe finds {…}, with full-width braces too (a Chinese input
+// method types ｛计划｝), so that a wrong one is reported, never printed.
+var placeholderRe = regexp.MustCompile(`[{｛][^{}｛｝]*[}｝]`)
 
 // Expand fills the plan and actual placeholders of the indicator's text.
 func (ind Indicator) Expand() string {
@@ -87,6 +89,16 @@ func (y *Year) DocumentsFor(use string) []Document {
 	return out
 }
 
+// SubprojectNamed returns the sub-project with the given name.
+func (y *Year) SubprojectNamed(name string) (Subproject, bool) {
+	for _, s := range y.Subprojects {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Subproject{}, false
+}
+
 // Subproject returns the sub-project with the given number.
 func (y *Year) Subproject(no int) (Subproject, bool) {
 	for _, s := range y.Subprojects {
@@ -111,6 +123,8 @@ func (t Target) ActualText() string {
 	switch {
 	case t.Actual == nil:
 		return ""
+	case t.ActualShown != "":
+		return t.ActualShown
 	case t.Actual.IsNum:
 		return t.Actual.Text + t.Unit
 	}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"ipfund/internal/alloc"
 	"ipfund/internal/diag"
 	"ipfund/internal/tomlx"
@@ -129,8 +131,20 @@ func assemble(dir string) (*Year, diag.List) {
 }
 
 // fillDefaults completes what the files may leave implicit: a shared
-// indicator's points are its category's.
+// indicator's points are its category's; a target's value taken from the
+// fund's figures is filled in.
 func (y *Year) fillDefaults() {
+	if y.Targets != nil {
+		for i := range y.Targets.Indicators {
+			t := &y.Targets.Indicators[i]
+			if v, ok := y.Fund.figure(t.ValueFrom); ok {
+				t.Value = tomlx.Scalar{Text: v.String(), Num: v, IsNum: true}
+			}
+			if v, ok := y.Fund.figure(t.ActualFrom); ok {
+				t.Actual = &tomlx.Scalar{Text: v.String(), Num: v, IsNum: true}
+			}
+		}
+	}
 	for i := range y.Scoring.Categories {
 		c := &y.Scoring.Categories[i]
 		if c.Shared != nil && c.Shared.Points == nil {
@@ -138,6 +152,17 @@ func (y *Year) fillDefaults() {
 			c.Shared.Points = &p
 		}
 	}
+}
+
+// figure returns one of the fund's figures by name (FromBudget, …).
+func (f Fund) figure(name string) (decimal.Decimal, bool) {
+	switch name {
+	case FromBudget:
+		return f.Budget(), true
+	case FromSpending:
+		return f.Spending, true
+	}
+	return decimal.Decimal{}, false
 }
 
 // once records the first definition of a section and reports any later one.

@@ -274,8 +274,10 @@ const (
 
 // Other is a further explanation about one sub-project (其他需说明的问题).
 type Other struct {
-	At         tomlx.At
-	Subproject int      `toml:"subproject,required" zh:"子项目序号"`
+	At tomlx.At
+	// Subproject is the name of the sub-project the explanation is about:
+	// a name, unlike a number, survives renumbering.
+	Subproject string   `toml:"subproject,required" zh:"子项目名称"`
 	Paragraphs []string `toml:"paragraphs,required" zh:"段落"`
 }
 
@@ -297,11 +299,25 @@ type Target struct {
 	// Comparator is one of ≥ ≤ = ＞ ＜, or empty for a qualitative value
 	// (完善, 提升) or a deadline (a date: done on or before it).
 	Comparator string        `toml:"comparator" zh:"比较方式"`
-	Value      tomlx.Scalar  `toml:"value,required" zh:"年度指标值"`
+	Value      tomlx.Scalar  `toml:"value" zh:"年度指标值"`
 	Unit       string        `toml:"unit" zh:"单位"`
 	Actual     *tomlx.Scalar `toml:"actual" zh:"实际完成值"`
-	Note       string        `toml:"note" zh:"说明"`
+	// ValueFrom and ActualFrom take the value from the fund's own figures
+	// (FromBudget, FromSpending) instead of repeating them, so that a
+	// correction in fund.toml reaches the target table too.
+	ValueFrom  string `toml:"value_from" zh:"年度指标值取自"`
+	ActualFrom string `toml:"actual_from" zh:"实际完成值取自"`
+	// ActualShown is how the table shows the actual value when the data
+	// holds it more exactly than known (a date known only to the month).
+	ActualShown string `toml:"actual_shown" zh:"实际完成值的写法"`
+	Note        string `toml:"note" zh:"说明"`
 }
+
+// Fund figures a target may take its value from.
+const (
+	FromBudget   = "budget"
+	FromSpending = "spending"
+)
 
 // Comparators a target may use.
 var Comparators = []string{"≥", "≤", "=", "＞", "＜"}

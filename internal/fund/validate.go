@@ -3,6 +3,7 @@ package fund
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/suggest"
 	"ipfund/internal/tomlx"
 )
 
@@ -57,11 +59,19 @@ func (v *validator) nonNegative(pos diag.Pos, what string, d decimal.Decimal) {
 
 func (v *validator) fund() {
 	f := v.y.Fund
+	wrongDir := false
 	if dirYear, err := strconv.Atoi(filepath.Base(v.y.Dir)); err == nil && dirYear != f.Year {
 		v.errorf(f.At.Key("year"), "评价年度写的是 %d，但数据放在 %s 目录下。请改正年度，或把文件放到 %d 年的目录中。", f.Year, v.y.Dir, f.Year)
+		wrongDir = true
 	}
-	if !f.Start.IsZero() && !f.End.IsZero() && f.End.Before(f.Start) {
+	switch {
+	case wrongDir:
+	case !f.Start.IsZero() && !f.End.IsZero() && f.End.Before(f.Start):
 		v.errorf(f.At.Key("end"), "实施期限的结束日期 %s 早于开始日期 %s。请改正。", f.End, f.Start)
+	case f.Start.Year > f.Year || (!f.End.IsZero() && f.End.Year < f.Year):
+		v.errorf(f.At.Key("start"), "实施期限 %s-%s 不在评价年度 %d 年内（复制上一年度的数据后忘了改？）。请改正 start 和 end。", f.Start, f.End, f.Year)
+	case f.Start.Year != f.Year || f.End.Year != f.Year:
+		v.warnf(f.At.Key("start"), "实施期限 %s-%s 跨出了评价年度 %d 年。如确属跨年度项目可不改，否则请核对 start 和 end。", f.Start, f.End, f.Year)
 	}
 	v.nonNegative(f.At.Key("budget_current"), "本年度预算", f.BudgetCurrent)
 	v.nonNegative(f.At.Key("budget_carryover"), "上年结余", f.BudgetCarryover)
@@ -299,6 +309,13 @@ func (v *validator) subprojectsTogether() {
 		carry = carry.Add(sp.BudgetCarryover)
 		spending = spending.Add(sp.Spending)
 	}
+	for n := 1; n <= len(y.Subprojects); n++ {
+		if _, ok := nos[n]; !ok && len(nos) == len(y.Subprojects) {
+			last := &y.Subprojects[len(y.Subprojects)-1]
+			v.errorf(last.At.Key("no"), "子项目序号应从 1 起连续编号，现有 %d 个子项目，但缺少序号 %d。增删子项目后请重新编号（报告中的“子项目N”和 a、b、c 按序号排列）。", len(y.Subprojects), n)
+			break
+		}
+	}
 	f := y.Fund
 	if !current.Equal(f.BudgetCurrent) {
 		v.errorf(f.At.Key("budget_current"), "本年度预算 %s，但各子项目本年度预算合计为 %s。请核对各子项目的 budget_current。", wan(f.BudgetCurrent), wan(current))
@@ -310,6 +327,9 @@ func (v *validator) subprojectsTogether() {
 		v.errorf(f.At.Key("spending"), "专项资金实际支出 %s，但各子项目实际支出合计为 %s。请核对各子项目的 spending。", wan(f.Spending), wan(spending))
 	}
 }
+
+// scoreInText finds a score typed at the end of an indicator's text.
+var scoreInText = regexp.MustCompile(`[，,；;]?\s*(共)?得\s*[0-9]+(\.[0-9]+)?\s*分[。；;，,]?\s*$`)
 
 var columnKinds = []string{ColGroup, ColText, ColSeq, ColCount, ColAmount}
 
@@ -579,12 +599,17 @@ func (v *validator) item(sp *Subproject, it Indicator, pos diag.Pos, name string
 	case it.Rule != "":
 		v.ruleItem(sp, it, pos, name)
 	}
+	if scoreInText.MatchString(it.Text) {
+		v.errorf(it.At.Key("text"), "%s的文字结尾写了得分（“%s”）。程序会根据得分自动接上“，得X分”，文字中不要再写，否则报告里会出现两次。", name, scoreInText.FindString(it.Text))
+	}
 	for _, ph := range placeholderRe.FindAllString(it.Text, -1) {
 		switch {
 		case ph == PlaceholderPlan && it.Plan == nil:
 			v.errorf(it.At.Key("text"), "%s的文字用了 %s，但没有写 plan（计划数）。", name, ph)
 		case ph == PlaceholderActual && it.Actual == nil:
 			v.errorf(it.At.Key("text"), "%s的文字用了 %s，但没有写 actual（实际数）。", name, ph)
+		case strings.ContainsAny(ph, "｛｝"):
+			v.errorf(it.At.Key("text"), "%s的文字中的占位符 %s 用了中文大括号。请改为英文大括号：%s 或 %s。", name, ph, PlaceholderPlan, PlaceholderActual)
 		case ph != PlaceholderPlan && ph != PlaceholderActual:
 			v.errorf(it.At.Key("text"), "%s的文字中有无法识别的占位符 %s。只能用 %s 和 %s。", name, ph, PlaceholderPlan, PlaceholderActual)
 		}
@@ -664,11 +689,28 @@ func (v *validator) report() {
 			v.errorf(n.At.Key("section"), "项目资金定性分析的所属部分“%s”无法识别。请写“%s”或“%s”。", n.Section, SectionDecision, SectionProcess)
 		}
 	}
+	seen := map[string]diag.Pos{}
 	for _, o := range r.Other {
-		if _, ok := v.y.Subproject(o.Subproject); !ok {
-			v.errorf(o.At.Key("subproject"), "“其他需说明的问题”引用的子项目序号 %d 不存在。", o.Subproject)
+		if _, ok := v.y.SubprojectNamed(o.Subproject); !ok {
+			hint := ""
+			if best := suggest.Closest(o.Subproject, v.subprojectNames()); best != "" {
+				hint = "是不是“" + best + "”？"
+			}
+			v.errorf(o.At.Key("subproject"), "“其他需说明的问题”所写的子项目“%s”不存在。%s子项目名称须与 subproject-*.toml 中的 name 一致：%s。", o.Subproject, hint, strings.Join(v.subprojectNames(), "、"))
 		}
+		if prev, dup := seen[o.Subproject]; dup {
+			v.errorf(o.At.Key("subproject"), "“其他需说明的问题”中子项目“%s”写了两次（另见 %s）。请把两段说明合并到一节。", o.Subproject, prev)
+		}
+		seen[o.Subproject] = o.At.Key("subproject")
 	}
+}
+
+func (v *validator) subprojectNames() []string {
+	var out []string
+	for _, sp := range v.y.Subprojects {
+		out = append(out, sp.Name)
+	}
+	return out
 }
 
 func sortedKeys(m map[string]tomlx.Scalar) []string {
@@ -683,6 +725,26 @@ func sortedKeys(m map[string]tomlx.Scalar) []string {
 func (v *validator) targets() {
 	for i, t := range v.y.Targets.Indicators {
 		name := fmt.Sprintf("绩效目标表第%d项“%s”", i+1, t.Name)
+		badFrom := false
+		for _, from := range []struct{ key, val string }{{"value_from", t.ValueFrom}, {"actual_from", t.ActualFrom}} {
+			if from.val != "" && from.val != FromBudget && from.val != FromSpending {
+				v.errorf(t.At.Key(from.key), "%s的 %s 写的是“%s”，只能是 %s（预算总额）或 %s（实际支出）。", name, from.key, from.val, FromBudget, FromSpending)
+				badFrom = true
+			}
+		}
+		if badFrom {
+			continue
+		}
+		if t.ValueFrom != "" && t.At.Has("value") {
+			v.errorf(t.At.Key("value"), "%s同时写了 value 和 value_from，只能写一个。", name)
+		}
+		if t.ActualFrom != "" && t.At.Has("actual") {
+			v.errorf(t.At.Key("actual"), "%s同时写了 actual 和 actual_from，只能写一个。", name)
+		}
+		if !t.At.Has("value") && t.ValueFrom == "" {
+			v.errorf(t.At.Pos(), "%s缺少年度指标值 value（或 value_from）。", name)
+			continue
+		}
 		switch {
 		case t.Comparator != "" && !slices.Contains(Comparators, t.Comparator):
 			v.errorf(t.At.Key("comparator"), "%s的比较方式“%s”无法识别。可用：%s；定性指标和完成时限不写。", name, t.Comparator, strings.Join(Comparators, " "))

@@ -159,7 +159,7 @@ func Build(r *calc.Result, table func(*fund.Detail) any) *View {
 	}
 	v.GroupNames = strings.Join(trimEach(names, "情况"), "、")
 	for _, o := range y.Report.Other {
-		if sp, ok := y.Subproject(o.Subproject); ok {
+		if sp, ok := y.SubprojectNamed(o.Subproject); ok {
 			v.Other = append(v.Other, Other{Name: sp.Name, Paragraphs: o.Paragraphs})
 		}
 	}

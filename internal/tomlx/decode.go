@@ -29,6 +29,9 @@ import (
 // marks a key that must be present, and a `zh:"…"` tag gives its Chinese
 // name for messages. A field of type At receives the table's position.
 func Decode(file string, src []byte, v any) diag.List {
+	if d, bad := notUTF8(file, src); bad {
+		return diag.List{d}
+	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		return diag.List{syntaxError(file, src, err)}
@@ -187,7 +190,7 @@ func (d *decoder) structure(m map[string]any, rv reflect.Value, path string) {
 	}
 	for _, k := range d.orderedKeys(m, path) {
 		if _, ok := known[k]; !ok {
-			d.unknown(k, names, path)
+			d.unknown(k, names, path, childOwner(t, k))
 		}
 	}
 	d.outer = append(d.outer, outerTable{path, names})
@@ -237,7 +240,39 @@ func (d *decoder) orderedKeys(m map[string]any, path string) []string {
 	return keys
 }
 
-func (d *decoder) unknown(key string, names []string, table string) {
+// childOwner names the sub-tables of struct type t whose fields include
+// key: a key that belongs one level down usually means its [section]
+// header was deleted or mistyped.
+func childOwner(t reflect.Type, key string) string {
+	var owners []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft.Kind() != reflect.Struct || ft == decimalType || ft == scalarType || ft == dateType {
+			continue
+		}
+		for j := 0; j < ft.NumField(); j++ {
+			if n, _, _ := strings.Cut(ft.Field(j).Tag.Get("toml"), ","); n == key {
+				if f.Type.Kind() == reflect.Slice {
+					owners = append(owners, "[["+name+"]]")
+				} else {
+					owners = append(owners, "["+name+"]")
+				}
+				break
+			}
+		}
+	}
+	return strings.Join(owners, "、")
+}
+
+func (d *decoder) unknown(key string, names []string, table, owner string) {
 	path := joinKey(table, key)
 	for i := len(d.outer) - 1; i >= 0; i-- {
 		if o := d.outer[i]; slices.Contains(o.names, key) {
@@ -254,6 +289,9 @@ func (d *decoder) unknown(key string, names []string, table string) {
 		}
 	}
 	hint := "请检查拼写"
+	if owner != "" {
+		hint = "“" + key + "”是 " + owner + " 小节里的项：是不是删掉或写错了小节标题？否则请检查拼写"
+	}
 	if best := suggest.Closest(key, names); best != "" {
 		hint += "（是不是“" + best + "”？）"
 	}
@@ -353,6 +391,28 @@ func describe(val any) string {
 	return fmt.Sprintf("%T", val)
 }
 
+// notUTF8 reports a file saved in another encoding (Notepad's "ANSI", i.e.
+// GBK on a Chinese Windows), at the line of its first bad byte.
+func notUTF8(file string, src []byte) (diag.Diagnostic, bool) {
+	if utf8.Valid(src) {
+		return diag.Diagnostic{}, false
+	}
+	i := 0
+	for i < len(src) {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		i += size
+	}
+	line := bytes.Count(src[:i], []byte("\n")) + 1
+	return diag.Diagnostic{
+		Pos:  diag.Pos{File: file, Line: line},
+		Msg:  "文件不是 UTF-8 编码（可能是用记事本等另存为了“ANSI”或 GBK 编码），程序无法读取其中的汉字。",
+		Hint: "请用 UTF-8 编码重新保存这个文件（记事本：另存为 → 编码选“UTF-8”）。",
+	}, true
+}
+
 // syntaxError turns the parser's error into a diagnostic in Chinese.
 func syntaxError(file string, src []byte, err error) diag.Diagnostic {
 	var pe toml.ParseError
@@ -367,9 +427,13 @@ func syntaxError(file string, src []byte, err error) diag.Diagnostic {
 		pos.Line = bytes.Count(src[:lineStart], []byte("\n")) + 1
 		pos.Col = utf8.RuneCount(src[lineStart:start]) + 1
 	}
+	msg := "TOML 格式错误：" + translate(pe.Message) + "。"
+	if hint := punctuationHint(pe.Message); hint != "" {
+		msg += hint
+	}
 	return diag.Diagnostic{
 		Pos:  pos,
-		Msg:  "TOML 格式错误：" + translate(pe.Message) + "。",
+		Msg:  msg,
 		Hint: "请对照上下行的写法改正（文字用英文双引号括起来，每行一个“键 = 值”，数组用 [ ] 括起来并以逗号分隔）。",
 	}
 }

@@ -42,3 +42,25 @@ func translate(msg string) string {
 	}
 	return "（" + strings.TrimSpace(msg) + "）"
 }
+
+// fullWidth maps the Chinese punctuation an input method types where TOML
+// wants ASCII to what to type instead.
+var fullWidth = map[string]string{
+	"，": "英文逗号 ,", "“": "英文双引号 \"", "”": "英文双引号 \"", "‘": "英文单引号 '", "’": "英文单引号 '",
+	"：": "等号 =", "＝": "英文等号 =", "【": "英文方括号 [", "】": "英文方括号 ]", "［": "英文方括号 [", "］": "英文方括号 ]",
+	"｛": "英文大括号 {", "｝": "英文大括号 }", "（": "英文圆括号", "）": "英文圆括号", "。": "英文句点 .", "　": "半角空格",
+}
+
+// punctuationHint explains a parse error caused by Chinese punctuation or a
+// thousands separator, which the parser reports as an odd character.
+func punctuationHint(msg string) string {
+	for zh, ascii := range fullWidth {
+		if strings.Contains(msg, "'"+zh+"'") || strings.Contains(msg, `"`+zh+`"`) {
+			return "这里的 " + zh + " 是中文（全角）标点，TOML 要求" + ascii + "（引号里的文字内容可以用中文标点）。"
+		}
+	}
+	if strings.Contains(msg, "got ','") || strings.Contains(msg, "but got ',' instead") {
+		return "如果这是数字中的千分位逗号，请去掉（写成 1352.3，不要写 1,352.3）。"
+	}
+	return ""
+}
