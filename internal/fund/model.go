@@ -92,6 +92,9 @@ type Category struct {
 	Standard string          `toml:"standard" zh:"评分标准"`
 	Shared   *Indicator      `toml:"shared" zh:"共用指标"`
 	NotSet   string          `toml:"not_set" zh:"未设置原因"`
+	// SubSummary asks for the line "X项目Y指标权重为N分，本次绩效评价实际得M分"
+	// under every sub-project, not only those with several indicators.
+	SubSummary bool `toml:"sub_summary" zh:"逐项小结"`
 }
 
 // Rule is a scoring rule declared in data (评分规则).

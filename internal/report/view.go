@@ -97,8 +97,9 @@ type SubCategory struct {
 	// Lines are the indicator paragraphs in order (headings included).
 	Lines []string
 	// Several tells whether the sub-project has more than one indicator
-	// in the category (the report then sums them up in a line).
-	Several bool
+	// in the category; Summed whether the report sums the category up in
+	// a line for it (always with several, or when the category asks).
+	Several, Summed bool
 }
 
 // Other is a further explanation about a sub-project (七、).
@@ -199,9 +200,18 @@ func docs(y *fund.Year, use string) []Doc {
 
 func wan(d decimal.Decimal) string { return cnfmt.Amount(d) + "万元" }
 
-// pct shows a percentage figure (87.39 means 87.39 %) as the report
-// writes it, trailing zeros trimmed: 100 → 100%, 0.50 → 0.5%.
-func pct(p decimal.Decimal) string { return cnfmt.Score(p) + "%" }
+// pct shows a percentage figure (87.39 means 87.39 %) the same way
+// everywhere in the report: two decimals, except whole numbers (100%, 30%),
+// so 87.40% never turns up as 87.4% beside 87.39%.
+func pct(p decimal.Decimal) string {
+	if p.Equal(p.Truncate(0)) {
+		return p.StringFixed(0) + "%"
+	}
+	return p.StringFixed(2) + "%"
+}
+
+// Pct is pct for the template: {{$.Pct .R.ExecutionRate}}.
+func (v *View) Pct(p decimal.Decimal) string { return pct(p) }
 
 func funding(s *calc.Sub) string {
 	sp := s.Sub
@@ -263,6 +273,7 @@ func subCategory(si int, s *calc.Sub, sc calc.SubCategory) SubCategory {
 		Points: sc.Points, Score: sc.Score, Weighted: sc.Weighted,
 		Several: len(sc.Indicators) > 1,
 	}
+	out.Summed = out.Several || sc.Category.SubSummary
 	if len(sc.Indicators) == 0 {
 		out.Lines = []string{"本子项目未设置该类指标，得0分。"}
 	}
@@ -312,14 +323,14 @@ func clause(s string) string {
 }
 
 // variance words a cost-variance computation:
-// 实际支出与计划安排费用的变动程度=（1558-1352.2）/1558*100%=13.21%＞10％，得8分
+// 实际支出与计划安排费用的变动程度=（1558-1352.2）/1558*100%=13.21%＞10%，得8分
 func variance(it calc.ItemScore) string {
 	r := it.Rule
 	cmp := ""
 	if b := r.Bands[it.Band]; it.Band == 0 && b.Max != nil {
-		cmp = "≤" + cnfmt.Amount(*b.Max) + "％"
+		cmp = "≤" + cnfmt.Amount(*b.Max) + "%"
 	} else if it.Band > 0 && r.Bands[it.Band-1].Max != nil {
-		cmp = "＞" + cnfmt.Amount(*r.Bands[it.Band-1].Max) + "％"
+		cmp = "＞" + cnfmt.Amount(*r.Bands[it.Band-1].Max) + "%"
 	}
 	diff := cnfmt.Amount(it.Plan) + "-" + cnfmt.Amount(it.Actual)
 	if it.Actual.GreaterThan(it.Plan) {
