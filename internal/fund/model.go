@@ -244,6 +244,10 @@ type Report struct {
 	Suggestions        []string    `toml:"suggestions,required" zh:"结果应用建议"`
 	OtherIntro         string      `toml:"other_intro" zh:"其他说明引言"`
 	Other              []Other     `toml:"other" zh:"其他需说明的问题"`
+	// Signature and Date close the report (署名、成文日期); the signature
+	// defaults to the department.
+	Signature string      `toml:"signature" zh:"署名"`
+	Date      *tomlx.Date `toml:"date" zh:"成文日期"`
 }
 
 // Stage is one stage of the evaluation work (绩效评价工作过程).

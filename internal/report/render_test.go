@@ -100,6 +100,9 @@ func TestReport2019HasEverySectionTableAndFigure(t *testing.T) {
 		// indicator (sub_summary in scoring.toml).
 		"知识产权补助项目经济效益指标权重为10分，本次绩效评价实际得10分。",
 		"知识产权管理费项目可持续影响指标权重为10分，本次绩效评价实际得10分。",
+		// 附件说明 and 署名 (the seed states no date, so none is printed).
+		"附件：2019年度知识产权专项资金绩效评价评分表",
+		"南昌市市场监督管理局（南昌市知识产权局）",
 	}
 	for _, group := range [][]string{headings, tables, figures} {
 		for _, want := range group {

@@ -17,15 +17,25 @@ const TextWidth = 8845
 // Table draws a sub-project's detail table: a header row (an empty column
 // title joins the column before it), each group's rows with the group label
 // merged down the first column, a 小计 row where the data states one, and a
-// 合计 row over the summed columns.
+// 合计 row over the summed columns. The rows after the header are drawn as
+// the table is written (docx.Table.Body), so that a table of any length
+// takes no memory of its own.
 func Table(d *fund.Detail) *docx.Table {
 	t := &docx.Table{Style: "TableText", HeaderStyle: "TableHead", Widths: widths(d)}
 	t.Rows = append(t.Rows, header(d))
+	t.Body = func(yield func(docx.Row) bool) { bodyRows(d, yield) }
+	return t
+}
+
+// bodyRows yields the rows under the header; the cells are reused from row
+// to row.
+func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 	lead := leadColumns(d)
+	cells := make([]docx.Cell, 0, len(d.Columns))
 	seq := 0
 	for _, g := range d.Groups {
 		for ri, row := range g.Rows {
-			var cells []docx.Cell
+			cells = cells[:0]
 			for _, c := range d.Columns {
 				switch c.Kind {
 				case fund.ColGroup:
@@ -44,16 +54,19 @@ func Table(d *fund.Detail) *docx.Table {
 					cells = append(cells, docx.Cell{Text: row[c.Key].Text})
 				}
 			}
-			t.Rows = append(t.Rows, docx.Row{Cells: cells})
+			if !yield(docx.Row{Cells: cells}) {
+				return
+			}
 		}
 		if g.Subtotal != nil {
-			t.Rows = append(t.Rows, sumRow(d, "小计", lead, g.Sum))
+			if !yield(sumRow(d, "小计", lead, g.Sum)) {
+				return
+			}
 		}
 	}
 	if hasSums(d) {
-		t.Rows = append(t.Rows, sumRow(d, "合计", lead, d.Sum))
+		yield(sumRow(d, "合计", lead, d.Sum))
 	}
-	return t
 }
 
 func header(d *fund.Detail) docx.Row {
@@ -134,9 +147,10 @@ func widths(d *fund.Detail) []int {
 			for _, r := range g.Rows {
 				n = max(n, displayWidth(r[c.Key].Text))
 			}
-			if c.Sum {
-				n = max(n, displayWidth(cnfmt.Amount(d.Sum(c.Key))))
-			}
+		}
+		if c.Sum && len(d.Groups) > 0 {
+			// The 合计 is the widest sum (amounts are not negative).
+			n = max(n, displayWidth(cnfmt.Amount(d.Sum(c.Key))))
 		}
 		switch {
 		case c.Kind == fund.ColSeq:

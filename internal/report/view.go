@@ -43,6 +43,9 @@ type View struct {
 	DecisionNotes, ProcessNotes []fund.FundsNote
 	Scoring                     fund.Scoring
 	Other                       []Other
+	// Attachment names the scoring workbook for the 附件 line; Signature
+	// and Date close the report.
+	Attachment, Signature, Date string
 }
 
 // Doc is a cited document.
@@ -120,6 +123,14 @@ func Build(r *calc.Result, table func(*fund.Detail) any) *View {
 		TitleLines: []string{fmt.Sprintf("%s%d年度%s", f.Region, f.Year, f.Name), "绩效评价报告"},
 		Period:     f.Start.String() + "-" + f.End.String(),
 		Scoring:    y.Scoring,
+		Attachment: fmt.Sprintf("%d年度%s绩效评价评分表", f.Year, f.Name),
+		Signature:  y.Report.Signature,
+	}
+	if v.Signature == "" {
+		v.Signature = f.Department
+	}
+	if y.Report.Date != nil {
+		v.Date = y.Report.Date.String()
 	}
 	for _, n := range y.Report.FundsNotes {
 		if n.Section == fund.SectionDecision {
