@@ -1,6 +1,7 @@
 package alloc
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -252,5 +253,17 @@ func TestPlanAllocateNamesTheLineOfAChangedValue(t *testing.T) {
 		if got[i].Pos != w {
 			t.Errorf("diagnostic %d at %v, want %v: %s", i, got[i].Pos, w, got[i])
 		}
+	}
+}
+
+func TestRealDataStillTitledSampleIsWarned(t *testing.T) {
+	b, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Replace(b, []byte("sample = true "), []byte("sample = false"), 1)
+	p, ds := load(filepath.Join("data", "2023", FileName), b)
+	if p == nil || ds.HasErrors() || len(ds) != 1 || !strings.Contains(ds[0].Msg, "本文件标为正式数据（sample = false），但标题或说明中仍写着“示例”") {
+		t.Fatalf("got %v", ds)
 	}
 }

@@ -64,7 +64,7 @@ func BuildAllocation(p *alloc.Plan, r *alloc.Result) *AllocationView {
 	for i, c := range r.Cities {
 		v.Rows = append(v.Rows, AllocationRow{
 			No: i + 1, Name: c.Name,
-			Performance: cnfmt.Amount(c.Performance), Hardship: cnfmt.Amount(c.Hardship),
+			Performance: coefficient(c.Performance), Hardship: coefficient(c.Hardship),
 			Share: cnfmt.Fixed(c.Share.Percent(sharePlaces), sharePlaces) + "%",
 			Exact: c.Exact.Dec(places + 4).StringFixed(places + 4),
 			Floor: money(c.Floor), Correction: money(c.Correction), Amount: money(c.Amount),
@@ -146,4 +146,10 @@ func shareOf(width int, parts []int) []int {
 // RenderAllocation fills the allocation template.
 func RenderAllocation(name string, template []byte, p *alloc.Plan, r *alloc.Result) ([]byte, error) {
 	return fill(name, template, BuildAllocation(p, r))
+}
+
+// coefficient shows a coefficient with at least two decimals, so a column
+// reads 1.00, 0.90, 1.05 rather than 1, 0.9, 1.05.
+func coefficient(d decimal.Decimal) string {
+	return d.StringFixed(max(2, -d.Exponent()))
 }
