@@ -54,11 +54,21 @@
 // template's entry order, Deflate, a fixed 1980-01-01 timestamp without
 // extra fields, no comments.
 //
+// # Speed and memory
+//
+// A part is filled in one pass: text/template writes into a writer that
+// places blocks as the output goes by (keeping back only the paragraph
+// being written) and hands the output in 256 KB chunks to a compressor on a
+// second goroutine. A Table writes its rows straight into that stream, and
+// may take them one at a time from an iterator (Table.Body); what is held
+// in memory is the compressed part. A 10 000-row table takes about as long
+// as deflating its document.xml (docs/performance.md).
+//
 // # Errors
 //
 // Parse and Execute return *Error (or Errors, several at once from Parse):
 // Chinese sentences naming the template, the part (正文, 页眉1, 页脚2…, with
 // its zip path), the paragraph number and the text around the action.
-// Execute renders every part in memory and writes to w only when all of them
-// succeeded.
+// Execute renders and compresses every part in memory and writes to w only
+// when all of them succeeded.
 package docx

@@ -3,7 +3,6 @@ package docx
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"text/template/parse"
 	"unicode/utf8"
 
@@ -17,19 +16,26 @@ const escName = "_docx_escape"
 
 // addEscaper appends the escaper to the pipeline of every action that prints
 // something, the way html/template rewrites its parse trees, so template
-// authors never have to think about XML.
-func addEscaper(n parse.Node) {
+// authors never have to think about XML. An action whose last command is
+// one of the safe functions prints as it is: their text never needs
+// escaping, and a call saved per number matters in a long loop.
+func addEscaper(n parse.Node, safe map[string]bool) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
 		for _, c := range n.Nodes {
-			addEscaper(c)
+			addEscaper(c, safe)
 		}
 	case *parse.ActionNode:
 		if len(n.Pipe.Decl) > 0 {
 			return
+		}
+		if cmds := n.Pipe.Cmds; len(cmds) > 0 && len(cmds[len(cmds)-1].Args) > 0 {
+			if id, ok := cmds[len(cmds)-1].Args[0].(*parse.IdentifierNode); ok && safe[id.Ident] {
+				return
+			}
 		}
 		n.Pipe.Cmds = append(n.Pipe.Cmds, &parse.CommandNode{
 			NodeType: parse.NodeCommand,
@@ -37,29 +43,25 @@ func addEscaper(n parse.Node) {
 			Args:     []parse.Node{parse.NewIdentifier(escName).SetPos(n.Pos)},
 		})
 	case *parse.IfNode:
-		addEscaper(n.List)
-		addEscaper(n.ElseList)
+		addEscaper(n.List, safe)
+		addEscaper(n.ElseList, safe)
 	case *parse.RangeNode:
-		addEscaper(n.List)
-		addEscaper(n.ElseList)
+		addEscaper(n.List, safe)
+		addEscaper(n.ElseList, safe)
 	case *parse.WithNode:
-		addEscaper(n.List)
-		addEscaper(n.ElseList)
+		addEscaper(n.List, safe)
+		addEscaper(n.ElseList, safe)
 	}
 }
 
-// newEscaper returns the escaper for a part whose WordprocessingML prefix is
-// wp. The text it returns always sits inside <w:t xml:space="preserve">.
-func newEscaper(wp string) func(any) string {
-	br := "</" + wp + "t><" + wp + "br/><" + wp + `t xml:space="preserve">`
-	tab := "</" + wp + "t><" + wp + "tab/><" + wp + `t xml:space="preserve">`
-	return func(v any) string {
-		if b, ok := v.(Block); ok {
-			return blockMarker(b, wp)
-		}
-		return escapeText(valueString(v), br, tab)
-	}
-}
+// safeFuncs are the functions of Funcs whose result prints as XML text
+// unchanged: digits, signs, points, percent signs and Chinese numerals,
+// never a markup character, a control character or a newline.
+var safeFuncs = []string{"amount", "percent", "percentTrim", "score", "fixed", "rmb", "cnNum", "inc", "add", "sub"}
+
+// parseEscaper stands for the escaper while a part is parsed: each execution
+// binds its own (partWriter.escaper), which also places blocks.
+func parseEscaper(any) string { return "" }
 
 // valueString prints a value as text/template would, except that nil
 // prints as nothing rather than "<no value>" or "<nil>".
@@ -85,19 +87,55 @@ func valueString(v any) string {
 // forbids are dropped (control characters) or replaced by U+FFFD (invalid
 // UTF-8, U+FFFE, U+FFFF); newlines become line breaks and tabs become tabs.
 func escapeText(s, br, tab string) string {
-	var b *strings.Builder
-	last := 0
-	flush := func(i int, rep string) {
-		if b == nil {
-			b = &strings.Builder{}
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(rep)
+	if plainText(s) {
+		return s
 	}
+	return string(appendEscaped(make([]byte, 0, len(s)+16), s, br, tab))
+}
+
+// special marks the ASCII bytes escapeText changes.
+var special = func() (t [utf8.RuneSelf]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	for _, c := range "&<>\"'" {
+		t[c] = true
+	}
+	return t
+}()
+
+// plainText reports whether escapeText leaves s as it is.
+func plainText(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if special[c] {
+				return false
+			}
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE: // U+FFFE, U+FFFF
+			return false
+		default:
+			ascii = false
+		}
+	}
+	return ascii || utf8.ValidString(s)
+}
+
+// appendEscaped appends s to dst as escapeText escapes it.
+func appendEscaped(dst []byte, s, br, tab string) []byte {
+	if plainText(s) {
+		return append(dst, s...)
+	}
+	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if !special[c] {
+				i++
+				continue
+			}
 			var rep string
 			switch {
 			case c == '&':
@@ -120,29 +158,22 @@ func escapeText(s, br, tab string) string {
 				}
 			case c == '\t':
 				rep = tab
-			case c < 0x20:
-				rep = ""
-			default:
-				i++
-				continue
 			}
-			flush(i, rep)
+			dst = append(dst, s[last:i]...)
+			dst = append(dst, rep...)
 			i++
 			last = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
-			flush(i, "\uFFFD")
+			dst = append(dst, s[last:i]...)
+			dst = append(dst, "\uFFFD"...)
 			i += size
 			last = i
 			continue
 		}
 		i += size
 	}
-	if b == nil {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return append(dst, s[last:]...)
 }

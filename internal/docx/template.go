@@ -87,6 +87,12 @@ func Parse(name string, docx []byte, funcs template.FuncMap) (*Template, error) 
 		return nil, fileErr(err.Error(), "", err)
 	}
 	names := funcNames(all)
+	safe := map[string]bool{}
+	for _, n := range safeFuncs {
+		if _, overridden := funcs[n]; !overridden {
+			safe[n] = true
+		}
+	}
 	t := &Template{name: name}
 	var errs Errors
 	seen := map[string]bool{}
@@ -110,7 +116,7 @@ func Parse(name string, docx []byte, funcs template.FuncMap) (*Template, error) 
 			continue
 		}
 		hasDoc = hasDoc || f.Name == "word/document.xml"
-		pt, perrs := parsePart(name, f.Name, human, data, all, names)
+		pt, perrs := parsePart(name, f.Name, human, data, all, names, safe)
 		errs = append(errs, perrs...)
 		t.parts = append(t.parts, pt)
 		t.entries = append(t.entries, zipEntry{name: f.Name, part: pt})
@@ -141,7 +147,7 @@ func readEntry(f *zip.File) ([]byte, error) {
 }
 
 // parsePart converts one XML part into a text/template and parses it.
-func parsePart(tmplName, path, human string, raw []byte, funcs template.FuncMap, names []string) (pt *partTmpl, errs Errors) {
+func parsePart(tmplName, path, human string, raw []byte, funcs template.FuncMap, names []string, safe map[string]bool) (pt *partTmpl, errs Errors) {
 	defer func() {
 		// A panic here is a bug in this package; report it rather than
 		// take the caller down.
@@ -157,7 +163,7 @@ func parsePart(tmplName, path, human string, raw []byte, funcs template.FuncMap,
 	}
 	src := conv.source()
 	tm := template.New(path).Delims(leftDelim, rightDelim).Option("missingkey=error")
-	tm.Funcs(funcs).Funcs(template.FuncMap{escName: newEscaper(conv.wp)})
+	tm.Funcs(funcs).Funcs(template.FuncMap{escName: parseEscaper})
 	if _, err := tm.Parse(src); err != nil {
 		conv.diagnose(funcs, names)
 		if len(conv.errs) == 0 {
@@ -165,18 +171,18 @@ func parsePart(tmplName, path, human string, raw []byte, funcs template.FuncMap,
 		}
 		return nil, conv.errs
 	}
-	addEscaper(tm.Tree.Root)
+	addEscaper(tm.Tree.Root, safe)
 	as := append([]*action(nil), conv.actions...)
 	sort.Slice(as, func(i, j int) bool { return as[i].pos < as[j].pos })
 	return &partTmpl{path: path, human: human, wp: conv.wp, tmpl: tm, src: src, actions: as}, nil
 }
 
 // Execute fills the template with data and writes the resulting .docx to w.
-// Every part is rendered into memory first; w is only written to once all of
-// them succeeded, so a template error never leaves a half-written file.
-// Errors from filling in are *Error values.
+// Every part is rendered and compressed in memory first; w is only written
+// to once all of them succeeded, so a template error never leaves a
+// half-written file. Errors from filling in are *Error values.
 func (t *Template) Execute(w io.Writer, data any) error {
-	rendered := make(map[*partTmpl]*chunks, len(t.parts))
+	rendered := make(map[*partTmpl]compressed, len(t.parts))
 	for _, p := range t.parts {
 		out, err := p.execute(t.name, data)
 		if err != nil {
@@ -187,32 +193,43 @@ func (t *Template) Execute(w io.Writer, data any) error {
 	return writeZip(w, t.entries, rendered)
 }
 
-func (p *partTmpl) execute(name string, data any) (out *chunks, err error) {
+// execute fills one part in a single pass: the output streams through a
+// partWriter, which places blocks and compresses as it goes.
+func (p *partTmpl) execute(name string, data any) (out compressed, err error) {
+	pw := newPartWriter(p.wp, MaxOutputPartSize)
 	defer func() {
 		if r := recover(); r != nil {
+			pw.abort()
 			err = &Error{Template: name, Part: p.human, Path: p.path, Msg: fmt.Sprintf("填充模板时发生内部错误（%v）", r), Err: errInternal}
 		}
 	}()
-	out = &chunks{limit: MaxOutputPartSize}
-	if err := p.tmpl.Execute(out, data); err != nil {
-		if errors.Is(err, errOutputTooLarge) {
-			return nil, &Error{Template: name, Part: p.human, Path: p.path, Err: err,
-				Msg:  fmt.Sprintf("填充后的内容超过 %d MB 的上限", MaxOutputPartSize>>20),
-				Hint: "可能是模板中的循环次数过多，或数据中的表格行数过多；请检查 {{range}} 循环的对象。"}
-		}
-		return nil, p.execError(name, err)
+	// The parse tree is shared; the clone binds this execution's escaper,
+	// which writes blocks into pw.
+	tm, err := p.tmpl.Clone()
+	if err != nil {
+		return compressed{}, &Error{Template: name, Part: p.human, Path: p.path, Msg: "无法准备模板（" + err.Error() + "）", Err: err}
 	}
-	if out.blocks {
-		placed, context, ok := placeBlocks(out.bytes(), p.wp)
-		if !ok {
-			return nil, &Error{Template: name, Part: p.human, Path: p.path, Context: context,
-				Msg:  "表格等整块内容必须单独占一段，这一段里还有其它文字",
-				Hint: "请把插入表格的动作（如 {{.Table}}）单独放在一个段落里。"}
-		}
-		out = &chunks{}
-		out.Write(placed)
+	tm.Funcs(template.FuncMap{escName: pw.escaper()})
+	err = tm.Execute(pw, data)
+	if err == nil {
+		out, err = pw.finish()
+	} else {
+		pw.abort()
 	}
-	return out, nil
+	var be *blockError
+	switch {
+	case err == nil:
+		return out, nil
+	case errors.Is(err, errOutputTooLarge):
+		return compressed{}, &Error{Template: name, Part: p.human, Path: p.path, Err: err,
+			Msg:  fmt.Sprintf("填充后的内容超过 %d MB 的上限", MaxOutputPartSize>>20),
+			Hint: "可能是模板中的循环次数过多，或数据中的表格行数过多；请检查 {{range}} 循环的对象。"}
+	case errors.As(err, &be):
+		return compressed{}, &Error{Template: name, Part: p.human, Path: p.path, Context: be.context,
+			Msg:  "表格等整块内容必须单独占一段，这一段里还有其它文字",
+			Hint: "请把插入表格的动作（如 {{.Table}}）单独放在一个段落里。"}
+	}
+	return compressed{}, p.execError(name, err)
 }
 
 // execError locates an execution error: text/template reports line:column

@@ -3,7 +3,6 @@ package docx
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"compress/flate"
 	"hash/crc32"
 	"io"
@@ -26,29 +25,12 @@ type zipEntry struct {
 	part *partTmpl // set for parts that are filled in
 }
 
-// deflate compresses data; the result depends only on data.
-func deflate(data []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(data)/4 + 64)
-	fw, err := flate.NewWriter(&buf, flate.DefaultCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := fw.Write(data); err != nil {
-		return nil, err
-	}
-	if err := fw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 // newCopied prepares a zip entry whose content is copied unchanged.
 func newCopied(name string, data []byte) (zipEntry, error) {
 	if len(name) > 0 && name[len(name)-1] == '/' {
 		return zipEntry{name: name, dir: true}, nil
 	}
-	comp, err := deflate(data)
+	comp, err := deflate(data, flate.DefaultCompression)
 	if err != nil {
 		return zipEntry{}, err
 	}
@@ -84,9 +66,11 @@ func isASCII(s string) bool {
 }
 
 // writeZip writes the entries, with rendered holding the filled parts.
-// Copied entries go in raw, compressed once at Parse; filled parts stream
-// through the zip writer's compressor.
-func writeZip(w io.Writer, entries []zipEntry, rendered map[*partTmpl]*chunks) error {
+// Copied entries were compressed once at Parse, filled parts while they were
+// rendered; both go in raw. A filled part keeps the data descriptor that
+// zip.Writer gives an entry it compresses itself, so the archive is the same
+// as if the part had been written through it.
+func writeZip(w io.Writer, entries []zipEntry, rendered map[*partTmpl]compressed) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	zw := zip.NewWriter(bw)
 	for _, e := range entries {
@@ -96,11 +80,15 @@ func writeZip(w io.Writer, entries []zipEntry, rendered map[*partTmpl]*chunks) e
 				return err
 			}
 		case e.part != nil:
-			fw, err := zw.CreateHeader(header(e.name, zip.Deflate))
+			c := rendered[e.part]
+			fh := header(e.name, zip.Deflate)
+			fh.Flags |= 0x8 // data descriptor
+			fh.CRC32, fh.UncompressedSize64, fh.CompressedSize64 = c.crc, c.size, uint64(len(c.data))
+			fw, err := zw.CreateRaw(fh)
 			if err != nil {
 				return err
 			}
-			if _, err := rendered[e.part].WriteTo(fw); err != nil {
+			if _, err := fw.Write(c.data); err != nil {
 				return err
 			}
 		default:

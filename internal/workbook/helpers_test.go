@@ -38,7 +38,7 @@ func loadYear(t testing.TB, dir string) *calc.Result {
 }
 
 func result2019(t testing.TB) *calc.Result {
-	return loadYear(t, filepath.Join(repoRoot(t), "data", "2019"))
+	return loadYear(t, filepath.Join(repoRoot(t), "internal", "testdata", "seed", "2019"))
 }
 
 // book is a built workbook opened for reading.

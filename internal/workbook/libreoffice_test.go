@@ -20,6 +20,7 @@ import (
 
 	"ipfund/internal/alloc"
 	"ipfund/internal/calc"
+	"ipfund/internal/fund"
 )
 
 // TestLibreOfficeRecalculation has LibreOffice recalculate every formula of
@@ -32,10 +33,13 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	r2019 := result2019(t)
 	edge := loadYear(t, "testdata/edge/2020")
 	sample := sampleResult(t)
+	// A detail table of so many groups that its 小计 and 合计 use SUBTOTAL.
+	many := withDetail(t, manyGroups(2*maxSumPieces, 4))
 	books := map[string][]byte{}
 	for name, build := range map[string]func() ([]byte, error){
 		"scoring2019": func() ([]byte, error) { return Scoring(r2019) },
 		"edge2020":    func() ([]byte, error) { return Scoring(edge) },
+		"manyGroups":  func() ([]byte, error) { return Scoring(many) },
 		"allocation":  func() ([]byte, error) { return Allocation(sampleTitle, sample) },
 	} {
 		b, err := build()
@@ -59,8 +63,14 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 		wantCent(t, "预算执行率", sum[tr][5], "87.39")
 		wantCent(t, "预算执行率得分", sum[tr][8], "8.74")
 		wantCent(t, "奖励 子项目得分", sum[5][7], "95.68")
+		d := sheets["明细1 知识产权奖励项目"]
+		dr := findRow(t, d, 1, "合计") - 1
+		wantCent(t, "奖励明细 合计单位数量", d[dr][2], "622")
+		wantCent(t, "奖励明细 合计奖励数量", d[dr][3], "4579")
+		wantCent(t, "奖励明细 合计支付金额", d[dr][4], "1352.2")
 	})
 	t.Run("edge2020", func(t *testing.T) { checkScoringCSV(t, edge, csvs["edge2020"]) })
+	t.Run("manyGroups", func(t *testing.T) { checkScoringCSV(t, many, csvs["manyGroups"]) })
 	t.Run("allocation", func(t *testing.T) { checkAllocationCSV(t, sample, csvs["allocation"]) })
 }
 
@@ -274,6 +284,47 @@ func checkScoringCSV(t *testing.T, r *calc.Result, sheets map[string][][]string)
 	}
 	if len(r.Targets) > 0 {
 		wantCent(t, "绩效目标表 年度金额", sheets["绩效目标表"][tgAmountRow-1][2], r.Budget.String())
+	}
+	_, details := sheetNames(r)
+	for i, s := range r.Subprojects {
+		if details[i] != "" {
+			checkDetailCSV(t, details[i], s.Sub.Detail, sheets[details[i]])
+		}
+	}
+}
+
+// checkDetailCSV compares LibreOffice's 小计 and 合计 of a detail sheet with
+// the sums of the table's rows.
+func checkDetailCSV(t *testing.T, name string, d *fund.Detail, rows [][]string) {
+	t.Helper()
+	var subtotals []fund.RowGroup
+	for _, g := range d.Groups {
+		if g.Subtotal != nil {
+			subtotals = append(subtotals, g)
+		}
+	}
+	k := 0
+	for _, row := range rows {
+		if len(row) == 0 || (row[0] != "小计" && row[0] != "合计") {
+			continue
+		}
+		sum := d.Sum
+		what := name + " 合计"
+		if row[0] == "小计" {
+			if k >= len(subtotals) {
+				t.Fatalf("%s: more 小计 rows than groups with one", name)
+			}
+			sum, what = subtotals[k].Sum, fmt.Sprintf("%s “%s”小计", name, subtotals[k].Label)
+			k++
+		}
+		for i, c := range d.Columns {
+			if c.Sum {
+				wantCent(t, what+" "+c.Title, row[i], sum(c.Key).String())
+			}
+		}
+	}
+	if k != len(subtotals) {
+		t.Errorf("%s: %d 小计 rows, want %d", name, k, len(subtotals))
 	}
 }
 

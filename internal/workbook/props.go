@@ -3,16 +3,15 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
+	"unicode/utf8"
 )
 
 // docProps are the document properties written to docProps/core.xml. There
@@ -34,37 +33,26 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // byte-for-byte reproducible: entries in a fixed order (excelize writes
 // streamed sheets in map order) with a fixed time, and our own document
 // properties instead of excelize's (creator "xuri", application
-// "Go Excelize", dates of 2006).
+// "Go Excelize", dates of 2006). The other entries are copied as excelize
+// compressed them, without inflating them again.
 func finish(pkg []byte, p docProps) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
 	if err != nil {
 		return nil, err
 	}
-	parts := map[string][]byte{}
+	files := map[string]*zip.File{}
 	var names []string
 	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err != nil {
-			return nil, err
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		if _, dup := parts[zf.Name]; dup {
+		if _, dup := files[zf.Name]; dup {
 			return nil, fmt.Errorf("工作簿中重复的部件 %s", zf.Name)
 		}
-		parts[zf.Name] = b
+		files[zf.Name] = zf
 		names = append(names, zf.Name)
 	}
-	for n, b := range parts {
-		if strings.HasPrefix(n, "xl/worksheets/") && strings.HasSuffix(n, ".xml") {
-			parts[n] = fixDimension(b)
-		}
+	ours := map[string][]byte{
+		"docProps/core.xml": coreXML(p),
+		"docProps/app.xml":  []byte(xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><TotalTime>0</TotalTime></Properties>`),
 	}
-	parts["docProps/core.xml"] = coreXML(p)
-	parts["docProps/app.xml"] = []byte(xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><TotalTime>0</TotalTime></Properties>`)
 	for _, n := range []string{"docProps/core.xml", "docProps/app.xml"} {
 		if !slices.Contains(names, n) {
 			names = append(names, n)
@@ -73,13 +61,35 @@ func finish(pkg []byte, p docProps) ([]byte, error) {
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(partKey(a), partKey(b)) })
 
 	var buf bytes.Buffer
+	buf.Grow(len(pkg) + 4<<10)
 	zw := zip.NewWriter(&buf)
 	for _, n := range names {
+		zf := files[n]
+		data, own := ours[n]
+		if !own && zf.Method == zip.Deflate {
+			r, err := zf.OpenRaw()
+			if err != nil {
+				return nil, err
+			}
+			w, err := zw.CreateRaw(entryHeader(n, zf.CRC32, zf.CompressedSize64, zf.UncompressedSize64))
+			if err != nil {
+				return nil, err
+			}
+			if _, err := io.Copy(w, r); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if !own {
+			if data, err = readAll(zf); err != nil {
+				return nil, err
+			}
+		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: zipTime})
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write(parts[n]); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return nil, err
 		}
 	}
@@ -87,6 +97,48 @@ func finish(pkg []byte, p docProps) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+func readAll(zf *zip.File) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
+// entryHeader is the header zip.Writer.CreateHeader gives an entry named
+// name, modified at zipTime, that it compresses itself (sizes and checksum
+// in a data descriptor after the data), for an entry copied already
+// compressed: the archive is the same either way.
+func entryHeader(name string, crc uint32, compressed, size uint64) *zip.FileHeader {
+	fh := &zip.FileHeader{
+		Name: name, Method: zip.Deflate, Flags: 0x8,
+		CreatorVersion: 20, ReaderVersion: 20,
+		CRC32: crc, CompressedSize64: compressed, UncompressedSize64: size,
+	}
+	if !isASCII(name) && utf8.ValidString(name) {
+		fh.Flags |= 0x800
+	}
+	// The MS-DOS time and the extended timestamp (Info-ZIP's "UT" field,
+	// modification time only) of zipTime, as CreateHeader writes them.
+	fh.ModifiedDate = uint16((zipTime.Year()-1980)<<9 | int(zipTime.Month())<<5 | zipTime.Day()) //nolint:staticcheck // see above
+	fh.ModifiedTime = uint16(zipTime.Hour()<<11 | zipTime.Minute()<<5 | zipTime.Second()>>1)     //nolint:staticcheck
+	fh.Extra = binary.LittleEndian.AppendUint16(nil, 0x5455)
+	fh.Extra = binary.LittleEndian.AppendUint16(fh.Extra, 5)
+	fh.Extra = append(fh.Extra, 1)
+	fh.Extra = binary.LittleEndian.AppendUint32(fh.Extra, uint32(zipTime.Unix()))
+	return fh
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // partOrder puts the parts a reader looks for first at the front, in the
@@ -132,38 +184,4 @@ func coreXML(p docProps) []byte {
 	elem("dc:creator", p.creator)
 	b.WriteString(`</cp:coreProperties>`)
 	return []byte(b.String())
-}
-
-var (
-	dimensionRe = regexp.MustCompile(`<dimension ref="[^"]*"`)
-	cellRefRe   = regexp.MustCompile(`<c r="([A-Z]+)([0-9]+)"`)
-)
-
-// fixDimension writes the used range into a streamed sheet's <dimension>,
-// which the stream writer leaves at "A1"; some readers trust it to know how
-// much of the sheet to read.
-func fixDimension(ws []byte) []byte {
-	maxCol, maxRow := 0, 0
-	for _, m := range cellRefRe.FindAllSubmatch(ws, -1) {
-		col, err := excelize.ColumnNameToNumber(string(m[1]))
-		if err != nil {
-			continue
-		}
-		row, err := strconv.Atoi(string(m[2]))
-		if err != nil {
-			continue
-		}
-		maxCol, maxRow = max(maxCol, col), max(maxRow, row)
-	}
-	if maxCol == 0 {
-		return ws
-	}
-	dim := fmt.Sprintf(`<dimension ref="A1:%s"`, cellName(maxCol, maxRow))
-	loc := dimensionRe.FindIndex(ws)
-	if loc == nil {
-		return ws
-	}
-	out := append([]byte{}, ws[:loc[0]]...)
-	out = append(out, dim...)
-	return append(out, ws[loc[1]:]...)
 }

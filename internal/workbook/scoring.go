@@ -49,7 +49,9 @@ const (
 //   - "<序号> <子项目>": the sub-project's 评分表 in the official layout
 //     (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评分标准 | 得分 |
 //     评分依据/扣分原因) under a row with its 预算, 实际支出, 预算执行率 and 权重;
-//   - 绩效目标表, when the year has targets: the provincial template.
+//   - 绩效目标表, when the year has targets: the provincial template;
+//   - "明细<序号> <子项目>" for each sub-project with a detail table: the
+//     table as the report draws it, with 小计 and 合计 as formulas.
 //
 // The inputs (budgets, spending, judged scores) are constants typed in once;
 // everything derived from them is a formula with calc's figure cached.
@@ -61,7 +63,7 @@ func Scoring(r *calc.Result) ([]byte, error) {
 		return nil, errors.New("没有子项目，无法生成评分表")
 	}
 	st := newStyles()
-	names := subSheetNames(r)
+	names, detailNames := sheetNames(r)
 	subs := make([]*sheet, len(r.Subprojects))
 	lays := make([]subLayout, len(r.Subprojects))
 	for i := range r.Subprojects {
@@ -70,6 +72,11 @@ func Scoring(r *calc.Result) ([]byte, error) {
 	sheets := append([]*sheet{summarySheet(r, st, names, lays)}, subs...)
 	if len(r.Targets) > 0 {
 		sheets = append(sheets, targetSheet(r, st))
+	}
+	for i := range r.Subprojects {
+		if detailNames[i] != "" {
+			sheets = append(sheets, detailSheet(&r.Subprojects[i], st, detailNames[i]))
+		}
 	}
 	if st.err != nil {
 		return nil, st.err

@@ -16,7 +16,11 @@ import (
 )
 
 var sheets2019 = []string{"汇总", "1 知识产权奖励项目", "2 知识产权补助项目", "3 知识产权维权援助项目",
-	"4 知识产权保护中心运行经费项目", "5 知识产权管理费项目", "绩效目标表"}
+	"4 知识产权保护中心运行经费项目", "5 知识产权管理费项目", "绩效目标表",
+	"明细1 知识产权奖励项目", "明细2 知识产权补助项目", "明细3 知识产权维权援助项目", "明细4 知识产权保护中心运行经费项目"}
+
+// details2019 are the detail tables' sheets (the 管理费 has no table).
+var details2019 = sheets2019[7:]
 
 func scoring2019(t *testing.T) (*calc.Result, []byte) {
 	t.Helper()
@@ -222,7 +226,7 @@ func TestTargetSheet2019(t *testing.T) {
 	rows := bk.rows(s)
 	for name, want := range map[string][3]string{
 		"发明专利授权量同比增长":   {"≥2%", "6.63%", "已完成"},
-		"奖励、补助资金支付完成时限": {"2019年12月31日", "2020年2月29日", "未完成"},
+		"奖励、补助资金支付完成时限": {"2019年12月31日", "2020年2月", "未完成"}, // shown as the report writes it
 		"企业知识产权管理制度":    {"完善", "完善", "已完成"},
 	} {
 		row := rows[findRow(t, rows, 3, name)-1]
@@ -303,10 +307,33 @@ func TestOfficialLook(t *testing.T) {
 		if *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
 			t.Errorf("%s: page size %d, fit %v×%v; want A4 (9), 1 page wide", s, *pl.Size, pl.FitToWidth, pl.FitToHeight)
 		}
-		// All are wide: the summary's categories, the sub-projects' texts,
-		// the target table's 说明 column.
-		if *pl.Orientation != "landscape" {
-			t.Errorf("%s: orientation %s, want landscape", s, *pl.Orientation)
+		// A sheet wider than portraitWidth prints landscape: the summary
+		// (its categories) and the 评分表s (their texts) always are.
+		dim, err := bk.f.GetSheetDimension(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lastCol, _, err := excelize.CellNameToCoordinates(dim[strings.IndexByte(dim, ':')+1:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		width := 0.0
+		for c := 1; c <= lastCol; c++ {
+			w, err := bk.f.GetColWidth(s, colName(c))
+			if err != nil {
+				t.Fatal(err)
+			}
+			width += w
+		}
+		want := "portrait"
+		if width > portraitWidth {
+			want = "landscape"
+		}
+		if (s == "汇总" || !strings.HasPrefix(s, "明细") && s != "绩效目标表") && want != "landscape" {
+			t.Errorf("%s is only %.0f wide", s, width)
+		}
+		if *pl.Orientation != want {
+			t.Errorf("%s (%.0f wide): orientation %s, want %s", s, width, *pl.Orientation, want)
 		}
 		pm, err := bk.f.GetPageMargins(s)
 		if err != nil {
@@ -331,10 +358,10 @@ func TestOfficialLook(t *testing.T) {
 			t.Errorf("%s title style: %+v %+v", s, title.Font, title.Alignment)
 		}
 	}
-	if titles["汇总"] != "'汇总'!$3:$5" || titles["1 知识产权奖励项目"] != "'1 知识产权奖励项目'!$3:$3" {
+	if titles["汇总"] != "'汇总'!$3:$5" || titles["1 知识产权奖励项目"] != "'1 知识产权奖励项目'!$3:$3" || titles["明细1 知识产权奖励项目"] != "'明细1 知识产权奖励项目'!$2:$2" {
 		t.Errorf("print titles: %v", titles)
 	}
-	for _, s := range sheets2019[:6] {
+	for _, s := range append(sheets2019[:6:6], details2019...) {
 		panes, err := bk.f.GetPanes(s)
 		if err != nil {
 			t.Fatal(err)
@@ -469,8 +496,8 @@ func TestManySubprojects(t *testing.T) {
 	}
 	bk := openBook(t, b)
 	names := bk.f.GetSheetList()
-	if len(names) != 21 {
-		t.Fatalf("%d sheets, want 21: %q", len(names), names)
+	if len(names) != 41 { // 汇总, 20 评分表 and 20 明细
+		t.Fatalf("%d sheets, want 41: %q", len(names), names)
 	}
 	seen := map[string]bool{}
 	for _, n := range names {

@@ -299,23 +299,41 @@ var sheetNameReplacer = strings.NewReplacer(
 // to Excel's 31 characters and made unique (names are compared ignoring
 // case, as Excel does) against each other and the other sheets.
 func subSheetNames(r *calc.Result) []string {
+	subs, _ := sheetNames(r)
+	return subs
+}
+
+// sheetNames names the sub-projects' sheets (see subSheetNames) and their
+// detail tables' sheets, "明细<序号> <名称>" ("" for a sub-project without a
+// detail table, or with one of no columns), all unique.
+func sheetNames(r *calc.Result) (subs, details []string) {
 	taken := map[string]bool{
 		strings.ToLower(summarySheetName): true,
 		strings.ToLower(targetSheetName):  true,
 		"history":                         true, // reserved by Excel
 	}
-	out := make([]string, len(r.Subprojects))
-	for i, s := range r.Subprojects {
-		base := fmt.Sprintf("%d %s", s.Sub.No, strings.TrimSpace(sheetNameReplacer.Replace(s.Sub.Name)))
+	unique := func(base string) string {
 		name := truncateUTF16(base, maxSheetName)
 		for k := 2; taken[strings.ToLower(name)]; k++ {
 			suffix := fmt.Sprintf("（%d）", k)
 			name = truncateUTF16(base, maxSheetName-utf16Len(suffix)) + suffix
 		}
 		taken[strings.ToLower(name)] = true
-		out[i] = name
+		return name
 	}
-	return out
+	clean := func(s *calc.Sub) string { return strings.TrimSpace(sheetNameReplacer.Replace(s.Sub.Name)) }
+	subs = make([]string, len(r.Subprojects))
+	for i := range r.Subprojects {
+		s := &r.Subprojects[i]
+		subs[i] = unique(fmt.Sprintf("%d %s", s.Sub.No, clean(s)))
+	}
+	details = make([]string, len(r.Subprojects))
+	for i := range r.Subprojects {
+		if s := &r.Subprojects[i]; s.Sub.Detail != nil && len(s.Sub.Detail.Columns) > 0 {
+			details[i] = unique(fmt.Sprintf("明细%d %s", s.Sub.No, clean(s)))
+		}
+	}
+	return subs, details
 }
 
 func utf16Len(s string) int {

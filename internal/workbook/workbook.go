@@ -49,6 +49,11 @@ type sheet struct {
 	merges  []span
 	widths  []float64 // widths[i] is column i+1
 	page    pageSetup
+	// body, when set, streams the rows after the collected ones straight
+	// to the stream writer, so that a long table is never held as cells;
+	// bodyEnd is the last row it writes.
+	body    func(w *rowStream) error
+	bodyEnd int
 }
 
 // span is a merged range of cells.
@@ -181,7 +186,7 @@ func (s *sheet) fitRows(st *styles) {
 	}
 	for r, h := range s.heights {
 		// Whole quarter points keep the file free of float noise.
-		s.heights[r] = min(math.Ceil(h*4)/4, maxRowPt)
+		s.heights[r] = roundHeight(h)
 	}
 }
 
@@ -215,6 +220,23 @@ func (s *sheet) write(st *styles, first bool) error {
 	}
 	if err := s.setupPage(f); err != nil {
 		return err
+	}
+	// The used range, which the stream writer would leave at "A1" and some
+	// readers trust to know how much of the sheet to read.
+	maxRow, maxCol := 0, 0
+	for r, row := range s.cells {
+		maxRow = max(maxRow, r)
+		for c := range row {
+			maxCol = max(maxCol, c)
+		}
+	}
+	if s.body != nil && s.bodyEnd > maxRow {
+		maxRow, maxCol = s.bodyEnd, s.lastCol()
+	}
+	if maxRow > 0 {
+		if err := f.SetSheetDimension(s.name, rangeRef(1, 1, maxCol, maxRow)); err != nil {
+			return err
+		}
 	}
 	sw, err := f.NewStreamWriter(s.name)
 	if err != nil {
@@ -254,6 +276,15 @@ func (s *sheet) write(st *styles, first bool) error {
 			return err
 		}
 	}
+	if s.body != nil {
+		last := 0
+		if len(rows) > 0 {
+			last = rows[len(rows)-1]
+		}
+		if err := s.body(&rowStream{s: s, st: st, sw: sw, last: last, vals: make([]any, s.lastCol())}); err != nil {
+			return err
+		}
+	}
 	for _, m := range s.merges {
 		if err := sw.MergeCell(cellName(m.c1, m.r1), cellName(m.c2, m.r2)); err != nil {
 			return err
@@ -266,6 +297,51 @@ func (s *sheet) write(st *styles, first bool) error {
 	}
 	return sw.Flush()
 }
+
+// rowStream writes a sheet's body rows, in order, after its collected rows.
+type rowStream struct {
+	s    *sheet
+	st   *styles
+	sw   *excelize.StreamWriter
+	last int   // the last row written
+	vals []any // reused for every row
+}
+
+// row writes row r (after every row written so far) with the given
+// height, 0 for the default.
+func (w *rowStream) row(r int, cells []excelize.Cell, height float64) error {
+	if r <= w.last {
+		return fmt.Errorf("工作表“%s”第%d行写在第%d行之后", w.s.name, r, w.last)
+	}
+	if len(cells) > len(w.vals) {
+		return fmt.Errorf("工作表“%s”第%d行超出了表格的列数", w.s.name, r)
+	}
+	w.last = r
+	clear(w.vals)
+	for i := range cells {
+		w.vals[i] = &cells[i] // a pointer: no copy of the cell per row
+	}
+	return w.sw.SetRow(cellName(1, r), w.vals[:len(cells)], excelize.RowOpts{Height: height})
+}
+
+// merge merges a range whose cells are written (with the same style).
+func (w *rowStream) merge(c1, r1, c2, r2 int) error {
+	return w.sw.MergeCell(cellName(c1, r1), cellName(c2, r2))
+}
+
+// fit is the height a text needs in the columns c1..c2 with the given
+// style, as fitRows sizes rows.
+func (w *rowStream) fit(text string, c1, c2, style int) float64 {
+	pt := w.st.fontSize(style)
+	if text == "" {
+		return lineHeight(1, sizeBody)
+	}
+	return max(lineHeight(1, sizeBody), lineHeight(linesFor(text, w.s.sumWidths(c1, c2), pt), pt))
+}
+
+// roundHeight is a row height as the file holds it: whole quarter points,
+// at most Excel's limit.
+func roundHeight(h float64) float64 { return min(math.Ceil(h*4)/4, maxRowPt) }
 
 func activePane(p pageSetup) string {
 	switch {
@@ -331,8 +407,14 @@ func (s *sheet) setPrintTitles(f *excelize.File) error {
 
 // build writes the sheets into a new workbook and returns its bytes, made
 // deterministic by finish.
-func build(sheets []*sheet, st *styles, props docProps) ([]byte, error) {
+func build(sheets []*sheet, st *styles, props docProps) (_ []byte, err error) {
 	f := st.f
+	defer func() {
+		// Close removes the stream writer's temporary files, if any.
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
 	for i, s := range sheets {
 		if err := s.write(st, i == 0); err != nil {
 			return nil, err
@@ -343,12 +425,11 @@ func build(sheets []*sheet, st *styles, props docProps) ([]byte, error) {
 			return nil, err
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is excelize's Sheet1, renamed: it is the active one
+	// already. (SetActiveSheet would read every streamed sheet back and
+	// marshal it again, only for the stream to be written instead.)
 	buf, err := f.WriteToBuffer()
 	if err != nil {
-		return nil, err
-	}
-	if err := f.Close(); err != nil {
 		return nil, err
 	}
 	return finish(buf.Bytes(), props)
