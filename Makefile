@@ -1,29 +1,37 @@
 # 知识产权专项资金绩效评价报告生成工具
-#   make report YEAR=2019   生成该年度全部文件到 out/2019/（不写 YEAR 则为 data/ 下最新年度）
-#   make check  YEAR=2019   只检查数据
+#   make report YEAR=2019   生成该年度全部文件到 out/2019/（不写 YEAR 则生成 data/ 下全部年度）
+#   make check  YEAR=2019   只检查数据（不写 YEAR 则检查全部年度）
 #   make allocation YEAR=2023  只做因素法分配（data/2023/allocation.toml）
 #   make pdf    YEAR=2019   把该年度生成的 Word、Excel 文件转成 PDF（需要 LibreOffice），放在 out/2019-pdf/
 #   make test               运行全部测试
 #   make bench              运行性能基准测试并列表（见 docs/performance.md）
 
 GO       ?= go
-YEAR     ?= $(shell ls data 2>/dev/null | grep -E '^[0-9]{4}$$' | sort -n | tail -n 1)
+YEAR     ?=
+LATEST    = $(shell ls data 2>/dev/null | grep -E '^[0-9]{4}$$' | sort -n | tail -n 1)
 FUZZTIME ?= 5s
-CLI       = $(GO) run ./cmd/ipfund
+# The command is built once into a temporary directory and run from there,
+# so that its own messages are all a user sees (go run would add English).
+BIN      ?= $(or $(TMPDIR),/tmp)/ipfund-$(shell id -u)/ipfund
 
-.PHONY: report check allocation pdf test fuzz fmt bench
+.PHONY: report check allocation pdf test fuzz fmt bench bin
 
-report:
-	@$(CLI) build $(YEAR)
+bin:
+	@test -x $(BIN) || echo "正在编译程序（第一次运行需要下载依赖并编译，约半分钟，请稍候）……"
+	@$(GO) build -o $(BIN) ./cmd/ipfund
 
-check:
-	@$(CLI) check $(YEAR)
+report: bin
+	@$(BIN) build $(YEAR)
 
-allocation:
-	@$(CLI) allocate $(YEAR)
+check: bin
+	@$(BIN) check $(YEAR)
+
+allocation: bin
+	@$(BIN) allocate $(YEAR)
 
 # PDF previews of the year's documents. The official fonts are substituted
 # through templates/fonts.conf where they are not installed.
+pdf: YEAR := $(or $(YEAR),$(LATEST))
 pdf:
 	@command -v soffice >/dev/null 2>&1 || { \
 		echo "未安装 LibreOffice，无法转换 PDF。请先安装："; \
