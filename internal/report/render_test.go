@@ -62,7 +62,7 @@ func TestReport2019HasEverySectionTableAndFigure(t *testing.T) {
 	tables := []string{
 		// 奖励: header (项目 spans two columns), a group with two rows, subtotals, total.
 		"项目\t单位数量（家）\t奖励数量（件）\t支付金额（万元）",
-		"授权专利奖励\t\t410\t4479\t666.9",
+		"授权专利奖励\t410\t4479\t666.9",
 		"贯标企业奖励\t2018年度\t18\t\t180",
 		"\t2019年度\t181\t\t355.3",
 		"小计\t199\t0\t535.3",

@@ -34,9 +34,16 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 	cells := make([]docx.Cell, 0, len(d.Columns))
 	seq := 0
 	for _, g := range d.Groups {
+		// A label whose neighbouring text column is empty in every row of
+		// its group (授权专利奖励 has no 年度) spans both columns, as the
+		// seed table draws it.
+		wide := widensLabel(d, g)
 		for ri, row := range g.Rows {
 			cells = cells[:0]
-			for _, c := range d.Columns {
+			for ci, c := range d.Columns {
+				if wide && ci == 1 {
+					continue
+				}
 				switch c.Kind {
 				case fund.ColGroup:
 					m := docx.MergeNone
@@ -46,7 +53,11 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 							m = docx.MergeContinue
 						}
 					}
-					cells = append(cells, docx.Cell{Text: g.Label, Merge: m})
+					span := 1
+					if wide {
+						span = 2
+					}
+					cells = append(cells, docx.Cell{Text: g.Label, Merge: m, Span: span})
 				case fund.ColSeq:
 					seq++
 					cells = append(cells, docx.Cell{Text: strconv.Itoa(seq)})
@@ -67,6 +78,21 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 	if hasSums(d) {
 		yield(sumRow(d, "合计", lead, d.Sum))
 	}
+}
+
+// widensLabel reports whether a group's label may take over the text
+// column after it: the table starts with a group column followed by a text
+// column that none of the group's rows fills.
+func widensLabel(d *fund.Detail, g fund.RowGroup) bool {
+	if len(d.Columns) < 3 || d.Columns[0].Kind != fund.ColGroup || d.Columns[1].Kind != fund.ColText {
+		return false
+	}
+	for _, r := range g.Rows {
+		if r[d.Columns[1].Key].Text != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func header(d *fund.Detail) docx.Row {
