@@ -15,10 +15,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"ipfund/internal/benchmem"
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -163,39 +163,11 @@ func synthName(i int) string {
 // synthSizes are the row counts of the synthetic benchmarks.
 var synthSizes = []int{10, 1000, 10000, 100000}
 
-// peakMB runs f once and returns the process's peak resident memory during
-// the run, in MB: the heap is collected and returned to the system, the
-// kernel's high-water mark (VmHWM) reset through /proc/self/clear_refs, f
-// run, and VmHWM read. It returns 0 where /proc is not available.
-func peakMB(f func()) float64 {
-	runtime.GC()
-	debug.FreeOSMemory()
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
-		f()
-		return 0
-	}
-	f()
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(status), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			if err != nil {
-				return 0
-			}
-			return float64(kb) / 1024
-		}
-	}
-	return 0
-}
-
 // measure reports the peak memory of one run of f, then times b.N runs.
 func measure(b *testing.B, f func() error) {
 	b.Helper()
 	var err error
-	peak := peakMB(func() { err = f() })
+	peak := benchmem.PeakMB(func() { err = f() })
 	if err != nil {
 		b.Fatal(err)
 	}

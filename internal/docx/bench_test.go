@@ -5,11 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"runtime"
-	"runtime/debug"
-	"strconv"
-	"strings"
+	"ipfund/internal/benchmem"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -57,7 +53,7 @@ func BenchmarkRows(b *testing.B) {
 				}
 				size = buf.Len()
 			}
-			peak := peakMB(run)
+			peak := benchmem.PeakMB(run)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
@@ -92,7 +88,7 @@ func BenchmarkRowsDeflate(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			peak := peakMB(run)
+			peak := benchmem.PeakMB(run)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for range b.N {
@@ -127,31 +123,4 @@ func benchDocument(b *testing.B, docx []byte) []byte {
 	}
 	b.Fatal("no word/document.xml")
 	return nil
-}
-
-// peakMB runs f once and returns the process's peak resident memory during
-// the run in MB (VmHWM after collecting, returning the heap to the system
-// and resetting the mark through /proc/self/clear_refs), 0 without /proc.
-func peakMB(f func()) float64 {
-	runtime.GC()
-	debug.FreeOSMemory()
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
-		f()
-		return 0
-	}
-	f()
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(status), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			if err != nil {
-				return 0
-			}
-			return float64(kb) / 1024
-		}
-	}
-	return 0
 }

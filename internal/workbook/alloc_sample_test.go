@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -10,35 +11,14 @@ import (
 
 func d(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
-// jiangxiSample is the 12-city sample of internal/alloc/sample_test.go
-// (示例数据，非官方数字), copied here.
+// jiangxiSample is the 12-city sample (示例数据，非官方数字) as the frozen
+// test data holds it (internal/testdata/seed/2023/allocation.toml).
 func jiangxiSample() alloc.Input {
-	rows := []struct {
-		name                                          string
-		transfers, pledge, inventions, cases, keywork string
-		perf, hard                                    string
-	}{
-		{"南昌市", "3200", "185000.5", "2650", "420", "95", "1.05", "0.90"},
-		{"九江市", "980", "42000", "610", "160", "88", "1.00", "1.00"},
-		{"景德镇市", "310", "9800", "240", "55", "82", "0.95", "1.05"},
-		{"萍乡市", "260", "12500.75", "180", "60", "80", "1.00", "1.10"},
-		{"新余市", "240", "15000", "210", "40", "85", "1.02", "1.00"},
-		{"鹰潭市", "190", "8200", "150", "38", "83", "0.98", "1.05"},
-		{"赣州市", "1450", "61000", "900", "310", "92", "1.03", "1.15"},
-		{"宜春市", "720", "30500", "520", "150", "86", "1.00", "1.10"},
-		{"上饶市", "810", "28700.3", "560", "170", "87", "0.97", "1.10"},
-		{"吉安市", "650", "26000", "480", "140", "84", "1.00", "1.10"},
-		{"抚州市", "430", "17600", "330", "95", "81", "0.99", "1.15"},
-		{"赣江新区", "520", "23000", "390", "30", "90", "1.05", "0.90"},
+	p, ds := alloc.Load(filepath.Join("..", "testdata", "seed", "2023", alloc.FileName))
+	if p == nil || ds.HasErrors() {
+		panic(ds.Error())
 	}
-	in := alloc.Input{Total: d("2000"), Unit: alloc.UnitWanYuan, Quantum: d("0.01"), Factors: alloc.DefaultFactors()}
-	for _, r := range rows {
-		in.Cities = append(in.Cities, alloc.City{Name: r.name,
-			Values: map[string]decimal.Decimal{"transfers": d(r.transfers), "pledge": d(r.pledge),
-				"inventions": d(r.inventions), "cases": d(r.cases), "keywork": d(r.keywork)},
-			Performance: d(r.perf), Hardship: d(r.hard)})
-	}
-	return in
+	return p.Input
 }
 
 // sampleAmounts are the final amounts alloc's own test expects (computed
