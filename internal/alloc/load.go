@@ -63,7 +63,7 @@ func Load(path string) (*Plan, diag.List) {
 	pos := diag.Pos{File: path}
 	info, err := os.Stat(path)
 	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", describeIOError(err))
+		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
 		return nil, ds
 	}
 	if info.Size() > MaxFileSize {
@@ -72,20 +72,10 @@ func Load(path string) (*Plan, diag.List) {
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", describeIOError(err))
+		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
 		return nil, ds
 	}
 	return load(path, src)
-}
-
-func describeIOError(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "不存在"
-	case errors.Is(err, os.ErrPermission):
-		return "没有读取权限"
-	}
-	return err.Error()
 }
 
 // load checks and converts the contents of the file named path.

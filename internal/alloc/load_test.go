@@ -205,7 +205,7 @@ func TestLoadReportsBrokenFilesWithTheirLines(t *testing.T) {
 func TestLoadMissingFile(t *testing.T) {
 	path := filepath.Join("testdata", "2023", FileName)
 	_, ds := Load(path)
-	if want := path + "：错误：无法读取文件：不存在。"; len(ds) != 1 || ds[0].String() != want {
+	if want := path + "：错误：无法读取文件：目录或文件不存在。"; len(ds) != 1 || ds[0].String() != want {
 		t.Errorf("got %s, want %s", ds, want)
 	}
 }

@@ -175,7 +175,7 @@ func render(o Options, tmplName, outName string, fill func(name string, tmpl []b
 	path := filepath.Join(o.TemplatesDir, tmplName)
 	tmpl, err := os.ReadFile(path)
 	if err != nil {
-		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + describe(err) + "。",
+		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + diag.IOError(err) + "。",
 			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（git checkout -- " + path + "）。"}}
 	}
 	data, err := fill(path, tmpl)
@@ -202,16 +202,6 @@ func templateErrors(path string, err error) diag.List {
 		ds.Add(diag.Diagnostic{Pos: diag.Pos{File: path}, Msg: err.Error()})
 	}
 	return ds
-}
-
-func describe(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "文件不存在"
-	case os.IsPermission(err):
-		return "没有读取权限"
-	}
-	return err.Error()
 }
 
 // Keep tells which files already in out/<year>/ a run of the job leaves in

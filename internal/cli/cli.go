@@ -88,7 +88,7 @@ func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	years, err := Years(o.data)
 	if err != nil {
-		fmt.Fprintf(stderr, "错误：无法读取数据目录 %s：%s。请在项目根目录下运行，或用 -data 指定数据目录。\n", o.data, errText(err))
+		fmt.Fprintf(stderr, "错误：无法读取数据目录 %s：%s。请在项目根目录下运行，或用 -data 指定数据目录。\n", o.data, diag.IOError(err))
 		return ExitIO
 	}
 	if cmd == "years" {
@@ -234,7 +234,7 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 		return ExitData
 	}
 	if err := outdir.Replace(outDir, out.Files, o.Keep); err != nil {
-		fmt.Fprintf(stderr, "错误：写入 %s 失败：%s。%s 保持原样；请检查磁盘空间和写入权限后重试。\n", outDir, errText(err), outDir)
+		fmt.Fprintf(stderr, "错误：写入 %s 失败：%s。%s 保持原样；请检查磁盘空间和写入权限后重试。\n", outDir, diag.IOError(err), outDir)
 		return ExitIO
 	}
 	fmt.Fprintf(stdout, "已生成 %d 年度文件%s：\n", o.Year, warningSuffix(ds))
@@ -290,14 +290,4 @@ func flagError(err error) string {
 		return "选项缺少值：" + strings.TrimPrefix(msg, "flag needs an argument: ")
 	}
 	return msg
-}
-
-func errText(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "目录或文件不存在"
-	case errors.Is(err, os.ErrPermission):
-		return "没有权限"
-	}
-	return err.Error()
 }

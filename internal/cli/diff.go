@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"ipfund/internal/diag"
 	"ipfund/internal/figures"
 )
 
@@ -49,7 +50,7 @@ func readFigures(arg string) ([]byte, error) {
 		path := filepath.Join("out", arg, figures.FileName)
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("无法读取 %s：%s。请先运行 make report YEAR=%s。", path, errText(err), arg)
+			return nil, fmt.Errorf("无法读取 %s：%s。请先运行 make report YEAR=%s。", path, diag.IOError(err), arg)
 		}
 		return b, nil
 	}
@@ -64,5 +65,5 @@ func readFigures(arg string) ([]byte, error) {
 		}
 		return out, nil
 	}
-	return nil, fmt.Errorf("无法读取 %s：%s。", arg, errText(err))
+	return nil, fmt.Errorf("无法读取 %s：%s。", arg, diag.IOError(err))
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"ipfund/internal/diag"
 	"ipfund/internal/textconv"
 )
 
@@ -17,7 +18,7 @@ func runText(args []string, stdout, stderr io.Writer) int {
 	}
 	data, err := os.ReadFile(args[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "错误：无法读取 %s：%s。\n", args[0], errText(err))
+		fmt.Fprintf(stderr, "错误：无法读取 %s：%s。\n", args[0], diag.IOError(err))
 		return ExitIO
 	}
 	txt, err := textconv.Text(args[0], data)

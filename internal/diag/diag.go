@@ -5,9 +5,12 @@
 package diag
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Severity tells whether a problem stops the run.
@@ -152,4 +155,17 @@ func (l List) Err() error {
 		return l
 	}
 	return nil
+}
+
+// IOError says in Chinese why a file could not be read or written.
+func IOError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "目录或文件不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘空间不足"
+	}
+	return err.Error()
 }

@@ -68,7 +68,7 @@ func assemble(dir string) (*Year, diag.List) {
 	dirPos := diag.Pos{File: dir}
 	names, err := DataFiles(dir)
 	if err != nil {
-		ds.Errorf(dirPos, "无法读取数据目录：%s。请确认该年度的数据目录存在。", describeIOError(err))
+		ds.Errorf(dirPos, "无法读取数据目录：%s。请确认该年度的数据目录存在。", diag.IOError(err))
 		return nil, ds
 	}
 	if len(names) == 0 {
@@ -180,7 +180,7 @@ func readFile(name string) (*file, diag.List) {
 	pos := diag.Pos{File: name}
 	info, err := os.Stat(name)
 	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", describeIOError(err))
+		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
 		return nil, ds
 	}
 	if info.Size() > MaxFileSize {
@@ -189,7 +189,7 @@ func readFile(name string) (*file, diag.List) {
 	}
 	src, err := os.ReadFile(name)
 	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", describeIOError(err))
+		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
 		return nil, ds
 	}
 	return decodeFile(name, src)
@@ -219,16 +219,6 @@ func stripComments(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func describeIOError(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "不存在"
-	case os.IsPermission(err):
-		return "没有读取权限"
-	}
-	return err.Error()
 }
 
 func humanSize(n int64) string {
