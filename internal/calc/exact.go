@@ -39,7 +39,5 @@ func pow10(k int64) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(k), nil)
 }
 
-// Round2 rounds half away from zero to 2 decimals.
-func Round2(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
 
 var hundred = decimal.NewFromInt(100)

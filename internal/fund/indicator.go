@@ -99,15 +99,6 @@ func (y *Year) SubprojectNamed(name string) (Subproject, bool) {
 	return Subproject{}, false
 }
 
-// Subproject returns the sub-project with the given number.
-func (y *Year) Subproject(no int) (Subproject, bool) {
-	for _, s := range y.Subprojects {
-		if s.No == no {
-			return s, true
-		}
-	}
-	return Subproject{}, false
-}
 
 // ValueText is the target value as the target table shows it: "≥2%",
 // "=100%", "≤2010万元", "2019年12月31日", "完善".
