@@ -39,5 +39,4 @@ func pow10(k int64) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(k), nil)
 }
 
-
 var hundred = decimal.NewFromInt(100)

@@ -99,7 +99,6 @@ func (y *Year) SubprojectNamed(name string) (Subproject, bool) {
 	return Subproject{}, false
 }
 
-
 // ValueText is the target value as the target table shows it: "≥2%",
 // "=100%", "≤2010万元", "2019年12月31日", "完善".
 func (t Target) ValueText() string {
