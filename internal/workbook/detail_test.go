@@ -57,19 +57,7 @@ func TestDetailSheets2019(t *testing.T) {
 	if got := bk.shown(s, "E3"); got != "666.90" {
 		t.Errorf("E3 shows %q, want 666.90", got)
 	}
-	merged, err := bk.f.GetMergeCells(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var refs []string
-	for _, m := range merged {
-		refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
-	}
-	for _, want := range []string{"A1:E1", "A2:B2", "A7:A8", "A4:B4", "A12:B12"} {
-		if !slices.Contains(refs, want) {
-			t.Errorf("%s merges %v, want %s among them", s, refs, want)
-		}
-	}
+	bk.wantMerges(t, s, "A1:E1", "A2:B2", "A7:A8", "A4:B4", "A12:B12")
 	if head := styleOf(t, bk, s, "C2"); head.Font.Family != fontHeader || !head.Font.Bold || len(head.Border) != 4 {
 		t.Errorf("header style: %+v", head.Font)
 	}

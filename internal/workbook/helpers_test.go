@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,4 +194,22 @@ func sheetXML(t testing.TB, b []byte) map[string]map[string]xmlCell {
 		}
 	}
 	return out
+}
+
+// wantMerges checks that the sheet merges (at least) the given ranges.
+func (bk *book) wantMerges(t *testing.T, sheet string, want ...string) {
+	t.Helper()
+	merged, err := bk.f.GetMergeCells(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refs []string
+	for _, m := range merged {
+		refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
+	}
+	for _, w := range want {
+		if !slices.Contains(refs, w) {
+			t.Errorf("%s merges %v, want %s among them", sheet, refs, w)
+		}
+	}
 }

@@ -184,19 +184,7 @@ func TestSubprojectSheets2019(t *testing.T) {
 	}
 	// 一级 and 二级 are merged over their rows: 产出 over 产出数量's four
 	// indicators and the three single ones after it.
-	merged, err := bk.f.GetMergeCells(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var refs []string
-	for _, m := range merged {
-		refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
-	}
-	for _, want := range []string{"A1:I1", "A5:A11", "B5:B11", "C5:C8", "D5:D8"} {
-		if !slices.Contains(refs, want) {
-			t.Errorf("%s merges %v, want %s among them", s, refs, want)
-		}
-	}
+	bk.wantMerges(t, s, "A1:I1", "A5:A11", "B5:B11", "C5:C8", "D5:D8")
 }
 
 func TestTargetSheet2019(t *testing.T) {
