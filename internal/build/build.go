@@ -24,6 +24,7 @@ import (
 	"ipfund/internal/outdir"
 	"ipfund/internal/report"
 	"ipfund/internal/workbook"
+	"ipfund/templates"
 )
 
 // Job selects what a run builds.
@@ -40,7 +41,7 @@ const (
 // Options say where the inputs are and what to build.
 type Options struct {
 	DataDir      string // the directory holding one folder per year
-	TemplatesDir string // the Word templates
+	TemplatesDir string // the Word templates; "" for the ones built into the program
 	Year         int
 	Job          Job
 }
@@ -169,14 +170,27 @@ func Run(o Options) (*Output, diag.List) {
 	return out, ds
 }
 
-// render fills one Word template of the templates directory; a missing or
-// broken template becomes a diagnostic naming the file.
+// BuiltInTemplates names the built-in templates in messages, in place of
+// a folder.
+const BuiltInTemplates = "（程序内置模板）"
+
+// render fills one Word template of the templates directory (or the
+// built-in one); a missing or broken template becomes a diagnostic naming
+// the file.
 func render(o Options, tmplName, outName string, fill func(name string, tmpl []byte) ([]byte, error)) (outdir.File, diag.List) {
-	path := filepath.Join(o.TemplatesDir, tmplName)
-	tmpl, err := os.ReadFile(path)
+	var path string
+	var tmpl []byte
+	var err error
+	if o.TemplatesDir == "" {
+		path = BuiltInTemplates + tmplName
+		tmpl, err = templates.Read(tmplName)
+	} else {
+		path = filepath.Join(o.TemplatesDir, tmplName)
+		tmpl, err = os.ReadFile(path)
+	}
 	if err != nil {
 		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + diag.IOError(err) + "。",
-			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（git checkout -- " + path + "）。"}}
+			Hint: "请把该模板放回（可从版本库中恢复：git checkout -- " + filepath.ToSlash(path) + "），或用 -templates 指定其他模板文件夹；不需要自己的模板时，把模板文件夹改名（或去掉 -templates），程序就使用内置的模板。"}}
 	}
 	data, err := fill(path, tmpl)
 	if err != nil {
