@@ -47,7 +47,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 
 func readFigures(arg string) ([]byte, error) {
 	if yearRe.MatchString(arg) {
-		path := filepath.Join("out", arg, figures.FileName)
+		path := filepath.Join(projectDir(), "out", arg, figures.FileName)
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("无法读取 %s：%s。请先运行 make report YEAR=%s。", path, diag.IOError(err), arg)
