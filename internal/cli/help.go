@@ -50,7 +50,7 @@ func init() {
 			run: runPDF},
 		{name: "years", args: "[-data 目录]", summary: "列出 data/ 下已有的年度",
 			details: "列出数据文件夹中的年度（名为四位数字的文件夹）。\n\n" + optionsHelp(optData),
-			run: runYearCommand},
+			run:     runYearCommand},
 		{name: "diff", args: "旧 新", summary: "比较两份计算结果，列出变动的数字",
 			details: "比较两份计算结果（figures.toml），列出变动的数字。旧、新可以是结果文件\n" +
 				"（如 out/2019/figures.toml）、年度（如 2019，即 out/2019/figures.toml）\n" +
@@ -62,10 +62,10 @@ func init() {
 			run: func(_ string, args []string, stdout, stderr io.Writer) int { return runText(args, stdout, stderr) }},
 		{name: "version", summary: "显示程序的版本、编译所用的 Go 版本和平台",
 			details: "显示程序的版本、提交号（已知时）、编译所用的 Go 版本和平台。",
-			run: runVersion},
+			run:     runVersion},
 		{name: "help", args: "[命令]", summary: "显示用法；ipfund help build 显示 build 命令的说明",
 			details: "不写命令时列出全部命令；写命令时显示该命令的选项和说明。",
-			run: runHelp},
+			run:     runHelp},
 	}
 }
 

@@ -137,7 +137,8 @@ func recalculate(t *testing.T, soffice string, books map[string][]byte) map[stri
 		"--headless", "--norestore", "--nologo", "--convert-to", csvFilter, "--outdir", out}, files...)
 	cmd := exec.CommandContext(ctx, soffice, args...)
 	cmd.Env = append(os.Environ(), "HOME="+dir) // keep LibreOffice away from the user's files
-	cmd.WaitDelay = 10 * time.Second // soffice.bin can outlive a killed soffice and hold the pipe
+	// soffice.bin can outlive a killed soffice and hold the pipe open.
+	cmd.WaitDelay = 10 * time.Second
 	if outp, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, outp)
 	}
