@@ -160,6 +160,8 @@ func (l List) Err() error {
 // IOError says in Chinese why a file could not be read or written.
 func IOError(err error) string {
 	switch {
+	case inUse(err):
+		return "文件正被其他程序打开（例如在 Word、WPS 中），请关闭后重试"
 	case errors.Is(err, fs.ErrNotExist):
 		return "目录或文件不存在"
 	case errors.Is(err, fs.ErrPermission):
