@@ -133,6 +133,7 @@ func load(path string, src []byte) (*Plan, diag.List) {
 		})
 	}
 
+	checkNames(&ds, f.Factors, f.Cities)
 	for i, c := range f.Cities {
 		p.Input.Cities = append(p.Input.Cities, City{
 			Name: c.Name, Values: c.Values, Performance: c.Performance, Hardship: c.Hardship,

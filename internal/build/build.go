@@ -125,7 +125,7 @@ func Run(o Options) (*Output, diag.List) {
 		return nil, ds
 	}
 	if out.Result != nil {
-		out.Files = append(out.Files, outdir.File{Name: figures.FileName, Data: figures.Write(out.Result)})
+		out.Files = append(out.Files, figuresFile(&ds, o.YearDir(), figures.FileName, figures.Write(out.Result)))
 		if f, d := render(o, report.TemplateName, report.FileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
 			return report.Render(name, tmpl, out.Result)
 		}); d != nil {
@@ -149,7 +149,7 @@ func Run(o Options) (*Output, diag.List) {
 		}
 	}
 	if out.Allocation != nil {
-		out.Files = append(out.Files, outdir.File{Name: AllocationFigures, Data: figures.WriteAllocation(out.Plan, out.Allocation)})
+		out.Files = append(out.Files, figuresFile(&ds, out.Plan.File, AllocationFigures, figures.WriteAllocation(out.Plan, out.Allocation)))
 		if data, err := workbook.Allocation(out.Plan.Title, out.Allocation); err != nil {
 			ds.Errorf(diag.Pos{File: out.Plan.File}, "生成分配测算表失败：%s", err)
 		} else {
@@ -167,6 +167,15 @@ func Run(o Options) (*Output, diag.List) {
 		return nil, ds
 	}
 	return out, ds
+}
+
+// figuresFile checks a figures file before it can reach out/: a file that
+// `ipfund diff` would reject is a bug, reported instead of written.
+func figuresFile(ds *diag.List, from, name string, data []byte) outdir.File {
+	if err := figures.Check(data); err != nil {
+		ds.Errorf(diag.Pos{File: from}, "程序生成的计算结果 %s 不是有效的 TOML（%v）。这是程序的错误，请把数据文件和这条提示一起报告给维护者。", name, err)
+	}
+	return outdir.File{Name: name, Data: data}
 }
 
 // render fills one Word template of the templates directory; a missing or
