@@ -213,17 +213,18 @@ func templateErrors(path string, err error) diag.List {
 	return ds
 }
 
-// Keep tells which files already in out/<year>/ a run of the job leaves in
-// place: a run of every job keeps nothing; a run of the allocation alone
-// keeps everything the allocation does not own.
-func (o Options) Keep(name string) bool {
+// Owns tells which of the files an earlier run wrote into out/<year>/ a
+// run of the job answers for (those it no longer makes are removed; the
+// others are carried over): a run of every job answers for all of them,
+// a run of the allocation alone only for the allocation's.
+func (o Options) Owns(name string) bool {
 	if o.Job == All {
-		return false
+		return true
 	}
 	for _, n := range AllocationFiles {
 		if n == name {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
