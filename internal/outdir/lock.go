@@ -86,3 +86,14 @@ func (l *fileLock) release() {
 	unlockFile(l.f)
 	l.f.Close()
 }
+
+// Lock takes the lock of dir's year as a run does (waiting as opt says)
+// and returns its release; for a caller that must keep runs out while it
+// works on out/<year> itself.
+func Lock(dir string, opt Options) (release func(), err error) {
+	l, err := lock(dir, opt)
+	if err != nil {
+		return nil, err
+	}
+	return l.release, nil
+}
