@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"syscall"
 
 	"ipfund/internal/diag"
@@ -50,6 +51,10 @@ func hint(err error) string {
 		return "请清理磁盘空间后重新运行。"
 	case errors.Is(err, syscall.EROFS):
 		return "请把项目放在可以写入的磁盘上再运行。"
+	case errors.Is(err, fs.ErrPermission) && runtime.GOOS == "windows":
+		// Windows also says "access denied" for a folder holding a file
+		// that Word or Excel has open.
+		return "请关闭打开着其中文件的程序（Word、Excel、WPS 等），并检查文件夹是否设为只读，然后重新运行。"
 	case errors.Is(err, fs.ErrPermission):
 		return "请检查 out 文件夹及其中年度文件夹的写入权限（是否设为只读、是否属于其他用户）后重新运行。"
 	case errors.Is(err, syscall.ENOTDIR):

@@ -159,6 +159,7 @@ func kindOf(m os.FileMode) kind {
 type carry struct {
 	name, as string // in the old and the new directory
 	kind     kind
+	users    bool // the user's file under its own name: moved when it cannot be linked
 }
 
 // plan is what a Replace will do, decided before anything is written.
@@ -168,7 +169,7 @@ type plan struct {
 	mode              os.FileMode // the old directory's permissions, kept
 	files             []File
 	next              manifest        // the new manifest
-	link              []carry         // regular files: hard-linked (or copied) into the new set
+	link              []carry         // regular files: hard-linked into the new set (else copied or moved)
 	move              []carry         // folders and special files: moved into the new set
 	oldOwned          map[string]bool // the old directory's files that were the tool's
 }
@@ -250,7 +251,7 @@ func planReplace(dir string, files []File, owns func(string) bool, rep *Report) 
 			}
 			switch {
 			case isProduced && edited && !bytes.Equal(data, f.Data):
-				as := altName(name, "手工修改", taken)
+				as := altName(name, tagEdited, taken)
 				p.link = append(p.link, carry{name: name, as: as})
 				rep.Saved = append(rep.Saved, Saved{Name: name, As: as, Edited: true})
 			case isProduced:
@@ -279,12 +280,12 @@ func planReplace(dir string, files []File, owns func(string) bool, rep *Report) 
 				return nil, failed(Unchanged, "无法读取 "+path, err)
 			}
 			if !bytes.Equal(data, f.Data) || name != f.Name {
-				as := altName(name, "原有文件", taken)
+				as := altName(name, tagForeign, taken)
 				p.link = append(p.link, carry{name: name, as: as})
 				rep.Saved = append(rep.Saved, Saved{Name: name, As: as})
 			}
 		case k == regular:
-			p.link = append(p.link, carry{name: name, as: name})
+			p.link = append(p.link, carry{name: name, as: name, users: true})
 			rep.Kept = append(rep.Kept, Entry{Name: name})
 		default:
 			p.move = append(p.move, carry{name: name, as: name, kind: k})
@@ -296,6 +297,12 @@ func planReplace(dir string, files []File, owns func(string) bool, rep *Report) 
 	sort.Strings(rep.Released)
 	return p, nil
 }
+
+// Tags of the names under which files in the way are kept.
+const (
+	tagEdited  = "手工修改"
+	tagForeign = "原有文件"
+)
 
 // altName finds a free name for a file kept aside: 报告（手工修改）.docx,
 // then 报告（手工修改2）.docx, …
@@ -352,8 +359,19 @@ func (p *plan) apply(rep *Report) error {
 	}
 	checkpoint("files")
 	for _, c := range p.link {
-		if err := linkOrCopy(filepath.Join(p.dir, c.name), filepath.Join(tmp, c.as)); err != nil {
-			return p.abort(tmp, failed(Unchanged, "无法保留 "+filepath.Join(p.dir, c.name), err))
+		from, to := filepath.Join(p.dir, c.name), filepath.Join(tmp, c.as)
+		if err := link(from, to); err == nil {
+			continue
+		}
+		if c.users {
+			// Not linkable here (a file system without hard links, a file
+			// of another user under protected_hardlinks): moved like a
+			// folder, never copied, so that it stays the very same file.
+			p.move = append(p.move, c)
+			continue
+		}
+		if err := copyFile(from, to); err != nil {
+			return p.abort(tmp, failed(Unchanged, "无法保留 "+from, err))
 		}
 	}
 	if err := syncDir(tmp); err != nil {
@@ -431,11 +449,12 @@ func (p *plan) swap(tmp string) (string, error) {
 func newPrefix(base string) string { return "." + base + ".new-" }
 func oldPrefix(base string) string { return "." + base + ".old-" }
 
-// Hooks for tests: rename and exchange can be made to fail, checkpoint to
-// stop the run dead at a step as a kill would, writeFile to find the disk
-// full.
+// Hooks for tests: rename, exchange and link can be made to fail,
+// checkpoint to stop the run dead at a step as a kill would, writeFile to
+// find the disk full.
 var (
 	rename     = os.Rename
+	link       = os.Link
 	exchange   = exchangeDirs
 	checkpoint = func(step string) {}
 	writeFile  = writeSynced
@@ -467,14 +486,10 @@ func writeAtomic(dir, name string, data []byte) error {
 	return rename(part, filepath.Join(dir, name))
 }
 
-// linkOrCopy makes dst the same file as src: a hard link, which leaves the
-// user's file untouched to the last byte and costs nothing; where the file
-// system has none (FAT, some network drives), a copy with the same bytes,
-// permissions and modification time.
-func linkOrCopy(src, dst string) error {
-	if err := os.Link(src, dst); err == nil {
-		return nil
-	}
+// copyFile copies a file the tool wrote (or an edited one kept under
+// another name) where it cannot be hard-linked (FAT, some network drives):
+// same bytes, permissions and modification time.
+func copyFile(src, dst string) error {
 	info, err := os.Stat(src)
 	if err != nil {
 		return err

@@ -355,29 +355,34 @@ func replaceCrashing(t *testing.T, dir string, step string, files ...File) (cras
 // holds the old set or the new one (after Recover, which every run does
 // first), with the user's entries in it, and nothing is left beside it.
 func TestAKillAtAnyStepLeavesOneWholeSet(t *testing.T) {
-	for _, fallback := range []bool{false, true} {
+	for _, mode := range []string{"exchange", "fallback", "no hard links"} {
 		for _, step := range []string{"manifest", "files", "linked", "moved", "between-renames", "swapped"} {
-			if step == "between-renames" && !fallback {
+			if step == "between-renames" && mode != "fallback" {
 				continue
 			}
-			t.Run(fmt.Sprintf("fallback=%v/%s", fallback, step), func(t *testing.T) {
-				if fallback {
+			t.Run(mode+"/"+step, func(t *testing.T) {
+				switch mode {
+				case "fallback":
 					exchange = func(a, b string) error { return errors.ErrUnsupported }
 					defer func() { exchange = exchangeDirs }()
+				case "no hard links":
+					link = func(a, b string) error { return &os.LinkError{Op: "link", Old: a, New: b, Err: syscall.EPERM} }
+					defer func() { link = os.Link }()
 				}
 				dir := filepath.Join(t.TempDir(), "2019")
-				replace(t, dir, f("a.docx", "old a"), f("b.xlsx", "old b"), f("stale.txt", "s"))
+				replace(t, dir, f("a.docx", "old a"), f("b.xlsx", "old b"), f("stale.txt", "s"), f("edited.txt", "e"))
+				os.WriteFile(filepath.Join(dir, "edited.txt"), []byte("e, edited"), 0o644)
 				os.WriteFile(filepath.Join(dir, "盖章版扫描件.pdf"), []byte("scan"), 0o644)
 				os.MkdirAll(filepath.Join(dir, "底稿"), 0o755)
 				os.WriteFile(filepath.Join(dir, "底稿", "x"), []byte("x"), 0o644)
 				os.Symlink("a.docx", filepath.Join(dir, "link"))
 				old := snapshot(t, dir)
 				user := map[string]string{"盖章版扫描件.pdf": "scan", "底稿": "dir", filepath.Join("底稿", "x"): "x", "link": "link:a.docx"}
-				neu := map[string]string{"a.docx": "new a", "b.xlsx": "new b"}
+				neu := map[string]string{"a.docx": "new a", "b.xlsx": "new b", "edited.txt": "e", "edited（手工修改）.txt": "e, edited"}
 				for k, v := range user {
 					neu[k] = v
 				}
-				if !replaceCrashing(t, dir, step, f("a.docx", "new a"), f("b.xlsx", "new b")) {
+				if !replaceCrashing(t, dir, step, f("a.docx", "new a"), f("b.xlsx", "new b"), f("edited.txt", "e")) {
 					t.Fatalf("never reached %s", step)
 				}
 				notes, err := Recover(dir, Options{})
@@ -396,7 +401,7 @@ func TestAKillAtAnyStepLeavesOneWholeSet(t *testing.T) {
 				}
 				onlyYear(t, dir)
 				// The next run finishes the job.
-				replace(t, dir, f("a.docx", "new a"), f("b.xlsx", "new b"))
+				replace(t, dir, f("a.docx", "new a"), f("b.xlsx", "new b"), f("edited.txt", "e"))
 				if got := snapshot(t, dir); !same(got, neu) {
 					t.Errorf("next run: %v", got)
 				}
@@ -518,4 +523,40 @@ func TestConcurrentReplacesOfOneYear(t *testing.T) {
 		t.Errorf("dir holds %v", got)
 	}
 	onlyYear(t, dir)
+}
+
+// Without hard links the user's file is moved (still the same file), the
+// tool's files are copied; nothing is left behind.
+func TestWithoutHardLinks(t *testing.T) {
+	link = func(a, b string) error { return &os.LinkError{Op: "link", Old: a, New: b, Err: syscall.EPERM} }
+	defer func() { link = os.Link }()
+	dir := filepath.Join(t.TempDir(), "2023")
+	replace(t, dir, f("report.docx", "r"), f("alloc.xlsx", "old"))
+	scan := filepath.Join(dir, "scan.pdf")
+	os.WriteFile(scan, []byte("scan"), 0o644)
+	before, _ := os.Stat(scan)
+	owns := func(name string) bool { return name == "alloc.xlsx" }
+	if _, err := Replace(dir, []File{f("alloc.xlsx", "new")}, Options{Owns: owns}); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(scan)
+	if got := snapshot(t, dir); !same(got, map[string]string{"report.docx": "r", "alloc.xlsx": "new", "scan.pdf": "scan"}) || !os.SameFile(before, after) {
+		t.Errorf("dir holds %v; same scan: %v", got, os.SameFile(before, after))
+	}
+	onlyYear(t, dir)
+}
+
+func TestAManifestThatCannotBeUsedIsIgnoredWithANote(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "2019")
+	replace(t, dir, f("a.txt", "1"))
+	os.WriteFile(filepath.Join(dir, "passwd"), []byte("mine"), 0o644)
+	os.WriteFile(filepath.Join(dir, ManifestName), []byte("[files]\n\"../passwd\" = \"0000000000000000000000000000000000000000000000000000000000000000\"\n"), 0o644)
+	rep := replace(t, dir, f("a.txt", "2"))
+	if got := snapshot(t, dir); !same(got, map[string]string{"a.txt": "2", "passwd": "mine"}) {
+		t.Errorf("dir holds %v", got)
+	}
+	want := dir + " 中的文件清单 .ipfund-manifest.toml 无法读取（bad entry \"../passwd\"），已按没有清单处理：与本次生成的文件同名的文件视为本程序生成的。"
+	if len(rep.Notes) != 1 || rep.Notes[0] != want {
+		t.Errorf("notes %q", rep.Notes)
+	}
 }

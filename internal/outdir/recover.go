@@ -144,7 +144,7 @@ func drain(src, dst string, owned map[string]bool) []string {
 			continue
 		}
 		copyOfDst := fi.Mode().IsRegular() && (owned[name] || name == ManifestName || name == ManifestName+".part" ||
-			linked(fi, dstInfos) || sameBytes(from, to))
+			linked(fi, dstInfos) || sameBytes(from, to) || keptCopyOf(from, dst))
 		switch {
 		case copyOfDst:
 			if err := os.Remove(from); err != nil {
@@ -169,6 +169,34 @@ func drain(src, dst string, owned map[string]bool) []string {
 		notes = append(notes, fmt.Sprintf("无法删除临时文件夹 %s（%s）；%s 完整，可以手工删除它。", src, cause(err), dst))
 	}
 	return notes
+}
+
+// keptCopyOf reports whether the file at path is a copy, made by a run that
+// did not finish, of a file of dst kept aside under another name
+// (报告（手工修改）.docx for 报告.docx): a copy is made only where the file
+// system has no hard links. It must hold the same bytes as that file, and
+// dst must not hold its own name.
+func keptCopyOf(path, dst string) bool {
+	name := filepath.Base(path)
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	if !strings.HasSuffix(stem, "）") || exists(filepath.Join(dst, name)) {
+		return false
+	}
+	for _, tag := range []string{"（" + tagEdited, "（" + tagForeign} {
+		i := strings.LastIndex(stem, tag)
+		if i < 0 {
+			continue
+		}
+		n := strings.TrimSuffix(stem[i+len(tag):], "）")
+		if strings.Trim(n, "0123456789") != "" {
+			continue
+		}
+		if sameBytes(path, filepath.Join(dst, stem[:i]+ext)) {
+			return true
+		}
+	}
+	return false
 }
 
 // linked reports whether fi is the same file as one of dst's entries.
