@@ -148,6 +148,12 @@ func TestBadNamesNeverReachTheDisk(t *testing.T) {
 		{"colliding figures keys", "scoring.toml", []string{`name = "产出"`, `name = "产出/X"`, `group = "产出"`, `group = "产出/X"`, `name = "产出数量"`, `name = "X/Y"`},
 			[]string{`scoring.toml:10:1：错误：一级指标名称“产出/X”不能用作名称：含有“/”。` + nameRules + `不超过 60 个字。请改为“产出、X”之类的写法。`,
 				`scoring.toml:24:1：错误：二级指标名称“X/Y”不能用作名称：含有“/”。` + nameRules + `不超过 60 个字。请改为“X、Y”之类的写法。`}},
+		{"two categories of one name", "scoring.toml", []string{`name = "产出成本"`, `name = "产出数量"`},
+			[]string{`scoring.toml:30:1：错误：二级指标名称“产出数量”重复（另见 DATA/scoring.toml:24:1）。计算结果按名称列出各二级指标，请改用不同的名称。`}},
+		{"two target rows of one name", "targets.toml", []string{`level1 = "满意度指标"`, `level1 = "产出指标"`, `level2 = "服务满意度指标"`, `level2 = "数量指标"`, `name = "服务对象满意度"`, `name = "培训次数"`},
+			[]string{`targets.toml:16:1：错误：绩效目标表第2项“产出指标/数量指标/培训次数”与前面一项重复（见 DATA/targets.toml:7:1）。同一二级指标下的三级指标名称不能重复，请改一个名称或删去一项。`}},
+		{"target name with a question mark", "targets.toml", []string{`name = "培训次数"`, `name = "培训次数?"`},
+			[]string{`targets.toml:7:1：错误：三级指标“培训次数?”不能用作名称：含有“?”。` + nameRules + `不超过 60 个字。请改为“培训次数？”之类的写法。`}},
 		{"indicator name with a colon", "subproject-1.toml", []string{`name = "培训次数"`, `name = "培训:次数"`},
 			[]string{`subproject-1.toml:28:1：错误：三级指标名称“培训:次数”不能用作名称：含有“:”。` + nameRules + `不超过 60 个字。请改为“培训：次数”之类的写法。`}},
 	} {
@@ -160,6 +166,7 @@ func TestBadNamesNeverReachTheDisk(t *testing.T) {
 				t.Errorf("exit %d, stdout %q", code, stdout)
 			}
 			for _, w := range c.want {
+				w = strings.ReplaceAll(w, "DATA/", filepath.Join(e.data, "2020")+string(filepath.Separator))
 				if !strings.Contains(stderr, filepath.Join(e.data, "2020")+string(filepath.Separator)+w+"\n") {
 					t.Errorf("stderr lacks\n%s\nin:\n%s", w, stderr)
 				}
@@ -175,6 +182,35 @@ func TestBadNamesNeverReachTheDisk(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Names in allocation.toml that become keys of allocation-figures.toml.
+func TestBadAllocationNames(t *testing.T) {
+	data, out := allocationFixture(t)
+	p := filepath.Join(data, "2020", "allocation.toml")
+	b, _ := os.ReadFile(p)
+	for _, r := range [][2]string{{`name = "南昌市"`, `name = "南昌市/东湖区"`}, {`name = "专利运用"`, `name = "专利运用 "`},
+		{`name = "专利质押融资登记金额"`, `name = "专利转让和许可次数"`}} {
+		if !bytes.Contains(b, []byte(r[0])) {
+			t.Fatalf("no %s", r[0])
+		}
+		b = bytes.Replace(b, []byte(r[0]), []byte(r[1]), 1)
+	}
+	os.WriteFile(p, b, 0o644)
+	code, _, stderr := run("build", "-data", data, "-out", out, "-templates", templates, "2020")
+	for _, want := range []string{
+		p + ":51:1：错误：因素名称“专利运用 ”不能用作名称：结尾有空格。" + nameRules + "不超过 60 个字。请改为“专利运用”之类的写法。\n",
+		p + ":55:21：错误：因素“专利运用 ”中指标名称“专利转让和许可次数”重复。结果中按名称列出各指标的合计，请改用不同的名称。\n",
+		p + ":97:1：错误：设区市名称“南昌市/东湖区”不能用作名称：含有“/”。" + nameRules + "不超过 60 个字。请改为“南昌市、东湖区”之类的写法。\n",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks\n%s\nin:\n%s", want, stderr)
+		}
+	}
+	if code != ExitData {
+		t.Errorf("exit %d", code)
+	}
+	assertOutUntouched(t, out)
 }
 
 func TestTheUsersFileSurvivesSuccessAndFailure(t *testing.T) {
