@@ -247,7 +247,7 @@ func planReplace(dir string, files []File, owns func(string) bool, rep *Report) 
 				if data, err = os.ReadFile(path); err != nil {
 					return nil, failed(Unchanged, "无法读取 "+path, err)
 				}
-				edited = sum(data) != wrote
+				edited = !asWritten(data, wrote)
 			}
 			switch {
 			case isProduced && edited && !bytes.Equal(data, f.Data):
@@ -303,6 +303,16 @@ const (
 	tagEdited  = "手工修改"
 	tagForeign = "原有文件"
 )
+
+// asWritten reports whether data is what the tool wrote (its hash is
+// wrote), allowing for a checkout that turned the line ends of a text
+// file into CRLF (git's core.autocrlf on Windows): that is not an edit.
+func asWritten(data []byte, wrote string) bool {
+	if sum(data) == wrote {
+		return true
+	}
+	return bytes.Contains(data, []byte("\r\n")) && sum(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))) == wrote
+}
 
 // altName finds a free name for a file kept aside: 报告（手工修改）.docx,
 // then 报告（手工修改2）.docx, …

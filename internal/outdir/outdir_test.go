@@ -160,6 +160,12 @@ func TestAFileEditedSinceItWasWrittenIsKeptAsACopy(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "figures（手工修改2）.toml")); err != nil || len(rep.Kept) != 2 {
 		t.Errorf("second edit: %v %+v", err, rep)
 	}
+	// A checkout that turned the line ends into CRLF is not an edit.
+	replace(t, dir, f("figures.toml", "a = 1\nb = 2\n"))
+	os.WriteFile(filepath.Join(dir, "figures.toml"), []byte("a = 1\r\nb = 2\r\n"), 0o644)
+	if rep = replace(t, dir, f("figures.toml", "a = 1\n")); len(rep.Saved) != 0 {
+		t.Errorf("CRLF checkout saved as an edit: %+v", rep)
+	}
 	// An edit that happens to equal the new output is simply replaced.
 	os.WriteFile(filepath.Join(dir, "figures.toml"), []byte("a = 9\n"), 0o644)
 	if rep = replace(t, dir, f("figures.toml", "a = 9\n")); len(rep.Saved) != 0 {
