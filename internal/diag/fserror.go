@@ -38,6 +38,8 @@ func FSError(err error) string {
 		return "文件正被其它程序使用"
 	case errors.Is(err, syscall.EIO):
 		return "磁盘读写出错"
+	case errors.Is(err, syscall.ELOOP):
+		return "这是一个链接，程序不经过链接写文件"
 	case errors.Is(err, syscall.EXDEV):
 		return "不在同一个磁盘上，无法移动"
 	}

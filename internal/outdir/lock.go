@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -32,7 +33,15 @@ func lock(dir string, opt Options) (*fileLock, error) {
 	told := false
 	pause := 5 * time.Millisecond
 	for {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		// Never through a link: a link planted under the lock's name must
+		// not make the tool write into some other file.
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
+		if err == nil {
+			if fi, serr := f.Stat(); serr != nil || !fi.Mode().IsRegular() {
+				f.Close()
+				err = fmt.Errorf("%s 不是普通文件", path)
+			}
+		}
 		if err != nil {
 			return nil, failed(Unchanged, "无法在 "+filepath.Dir(dir)+" 中建立锁文件 "+filepath.Base(path), err)
 		}

@@ -10,6 +10,9 @@ import (
 
 const removeLockFile = true
 
+// noFollow keeps the lock file from being opened through a symbolic link.
+const noFollow = syscall.O_NOFOLLOW
+
 // tryLock takes flock(2)'s exclusive lock without waiting.
 func tryLock(f *os.File) (bool, error) {
 	for {

@@ -10,6 +10,10 @@ import (
 // Windows cannot remove a file another process has open.
 const removeLockFile = false
 
+// noFollow: Windows opens the link itself only with special flags; the
+// regular-file check after opening covers it.
+const noFollow = 0
+
 // lockRange is the byte the lock is taken on: far past the process id at
 // the start of the file, which other runs must still be able to read
 // (Windows locks are mandatory).

@@ -566,3 +566,21 @@ func TestAManifestThatCannotBeUsedIsIgnoredWithANote(t *testing.T) {
 		t.Errorf("notes %q", rep.Notes)
 	}
 }
+
+// A link planted under the lock file's name is not followed: the file it
+// points at is left as it was, and the run says what is wrong.
+func TestTheLockFileIsNeverALink(t *testing.T) {
+	root := t.TempDir()
+	victim := filepath.Join(root, "victim.txt")
+	os.WriteFile(victim, []byte("important"), 0o644)
+	dir := filepath.Join(root, "out", "2019")
+	os.MkdirAll(filepath.Dir(dir), 0o755)
+	os.Symlink(victim, filepath.Join(root, "out", ".2019.lock"))
+	_, err := Replace(dir, []File{f("a.txt", "1")}, Options{})
+	if err == nil || err.Error() != "无法在 "+filepath.Join(root, "out")+" 中建立锁文件 .2019.lock：这是一个链接，程序不经过链接写文件" {
+		t.Errorf("got %v", err)
+	}
+	if read(t, victim) != "important" {
+		t.Error("the link was followed")
+	}
+}
