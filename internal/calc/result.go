@@ -37,7 +37,7 @@ type Result struct {
 	// ExecutionScore is the fund-level score of the execution-rate
 	// category, out of ExecutionPoints.
 	ExecutionScore, ExecutionPoints decimal.Decimal
-	Subprojects    []Sub
+	Subprojects                     []Sub
 	// Categories are the fund-level category scores, in scoring order.
 	Categories []CategoryTotal
 	// Total is the sum of the category scores (综合权重评价得分).
