@@ -251,7 +251,7 @@ var headerYear = regexp.MustCompile(`（([0-9]{4}) 年度）`)
 
 // apply edits one file's text, counting what it did.
 func (c *carrier) apply(name, text string, out *Carried) string {
-	cm := c.y.comments[name]
+	cm := scanComments(text, true)
 	es := c.edits[name]
 	lines := strings.SplitAfter(text, "\n")
 	var b strings.Builder
@@ -262,8 +262,9 @@ func (c *carrier) apply(name, text string, out *Carried) string {
 		body, eol := splitEOL(line)
 		e := es[n]
 		code, comment := body, ""
-		if at, ok := cm.at[n]; ok && at <= len(body) {
-			code, comment = body[:at], body[at:]
+		m, hasComment := cm.find(n)
+		if hasComment && m.at <= len(body) {
+			code, comment = body[:m.at], body[m.at:]
 		}
 		if e != nil && e.key != "" && !keyed(code, e.key) {
 			e = nil
@@ -273,12 +274,12 @@ func (c *carrier) apply(name, text string, out *Carried) string {
 			continue
 		}
 		switch {
-		case cm.lone[n]:
+		case hasComment && m.lone:
 			// A title comment: "（2019 年度）" → "（2020 年度）".
 			comment = headerYear.ReplaceAllStringFunc(comment, func(m string) string {
 				return strings.Replace(m, from, to, 1)
 			})
-		case cm.hasMark(n, MarkKeep):
+		case cm.hasMark(n, keepMark):
 			// Last year's review does not hold for this year's text.
 			comment = ""
 			code = strings.TrimRight(code, " \t")
@@ -298,7 +299,7 @@ func (c *carrier) apply(name, text string, out *Carried) string {
 			case e.value != nil:
 				code = e.value(code)
 			}
-			if e.mark && !cm.hasMark(n, MarkUnconfirmed) {
+			if e.mark && !cm.hasMark(n, unconfirmedMark) {
 				out.Unconfirmed++
 				if comment != "" {
 					comment = "# " + MarkUnconfirmed + "；" + strings.TrimSpace(strings.TrimPrefix(comment, "#"))

@@ -51,6 +51,9 @@ type node struct {
 	from  string
 
 	value, local, written decimal.Decimal
+	// unknown: an input is missing (reported where it is missing), so
+	// the figure cannot be checked.
+	unknown bool
 }
 
 // derivation holds the nodes in an order where inputs come first.
@@ -70,6 +73,9 @@ func (g *derivation) input(v decimal.Decimal) *node {
 
 func (g *derivation) evaluate() {
 	for _, n := range g.nodes {
+		for _, in := range n.inputs {
+			n.unknown = n.unknown || in.unknown
+		}
 		if n.compute == nil {
 			continue
 		}
@@ -85,13 +91,13 @@ func (g *derivation) evaluate() {
 // root reports whether a stated figure contradicts the rows and its own
 // inputs as written.
 func (n *node) root() bool {
-	return n.stated != nil && !n.stated.Equal(n.value) && !n.stated.Equal(n.local)
+	return !n.unknown && n.stated != nil && !n.stated.Equal(n.value) && !n.stated.Equal(n.local)
 }
 
 // follows reports whether a stated figure agrees with its inputs as written
 // but not with the rows: it only follows an error further up.
 func (n *node) follows() bool {
-	return n.stated != nil && n.stated.Equal(n.local) && !n.stated.Equal(n.value)
+	return !n.unknown && n.stated != nil && n.stated.Equal(n.local) && !n.stated.Equal(n.value)
 }
 
 func (n *node) show(d decimal.Decimal) string { return d.String() + n.unit }
@@ -180,6 +186,7 @@ func (y *Year) derive() diag.List {
 			if sp.StatedSpending == nil {
 				ds.Errorf(sp.At.Pos(), "%s缺少 spending（实际支出，万元）。没有明细表（或明细表没有写 spending_column）时，实际支出须直接填写。", name)
 				spending = g.input(decimal.Zero)
+				spending.unknown = true
 			} else {
 				spending = g.input(*sp.StatedSpending)
 			}

@@ -220,7 +220,7 @@ func decodeFile(name string, src []byte) (*file, diag.List) {
 		return nil, fds
 	}
 	f.src = string(src)
-	f.comments = scanComments(f.src)
+	f.comments = scanComments(f.src, false)
 	return &f, nil
 }
 

@@ -1,6 +1,7 @@
 package fund
 
 import (
+	"slices"
 	"strings"
 
 	"ipfund/internal/diag"
@@ -22,23 +23,51 @@ const (
 	MarkKeep        = "保留"
 )
 
-// comments records the comments of one data file: for each line that has
-// one, the byte offset of its '#' and its text; and for a multi-line
-// string, the line it closes on, so that a mark after the closing quotes
-// counts for the value that starts lines above.
+// comments records the comments of one data file, in line order: for each
+// line that has one, the byte offset of its '#' and its text; and for each
+// multi-line string, the line it opens on and the line it closes on, so
+// that a mark after the closing quotes counts for the value that starts
+// lines above. Slices, not maps: a file of the size limit that is all
+// comments is scanned in a blink.
 type comments struct {
-	at     map[int]int    // line → byte offset of '#' in the line
-	text   map[int]string // line → text after '#', trimmed
-	lone   map[int]bool   // lines holding nothing but the comment
-	closes map[int]int    // line a multi-line string opens on → line it closes on
+	list   []comment
+	closes [][2]int // {line a multi-line string opens on, line it closes on}
 }
 
-// scanComments finds the comments of a TOML text in one pass. It follows
-// strings (basic, literal, multi-line) so that a '#' inside quotes is not
-// taken for a comment; on text the TOML parser would reject it still ends,
-// in linear time.
-func scanComments(src string) comments {
-	c := comments{at: map[int]int{}, text: map[int]string{}, lone: map[int]bool{}, closes: map[int]int{}}
+// comment is one comment; it holds no pointer, so that a file of a
+// million comments costs the garbage collector nothing to look at.
+type comment struct {
+	line, at int  // the line, and the byte offset of '#' in it
+	mark     mark // the review mark the comment starts with
+	lone     bool // the line holds nothing but the comment
+}
+
+// mark is a review mark a comment may start with.
+type mark uint8
+
+const (
+	noMark mark = iota
+	keepMark
+	unconfirmedMark
+)
+
+func markOf(text string) mark {
+	switch {
+	case strings.HasPrefix(text, MarkKeep):
+		return keepMark
+	case strings.HasPrefix(text, MarkUnconfirmed):
+		return unconfirmedMark
+	}
+	return noMark
+}
+
+// scanComments finds the comments of a TOML text in one pass: every one,
+// or (all false, as every build needs) only those that are review marks.
+// It follows strings (basic, literal, multi-line) so that a '#' inside
+// quotes is not taken for a comment; on text the TOML parser would reject
+// it still ends, in linear time.
+func scanComments(src string, all bool) comments {
+	var c comments
 	line, bol := 1, 0
 	i := 0
 	// closeAt finds the end of a string opened at i (after its quotes),
@@ -79,15 +108,15 @@ func scanComments(src string) comments {
 			if end < 0 {
 				end = len(src) - i
 			}
-			c.at[line] = i - bol
-			c.text[line] = strings.TrimSpace(strings.TrimRight(src[i+1:i+end], "\r"))
-			c.lone[line] = strings.TrimSpace(src[bol:i]) == ""
+			if m := markOf(strings.TrimLeft(src[i+1:i+end], " \t")); all || m != noMark {
+				c.list = append(c.list, comment{line: line, at: i - bol, mark: m, lone: strings.TrimSpace(src[bol:i]) == ""})
+			}
 			i += end
 		case strings.HasPrefix(src[i:], `"""`), strings.HasPrefix(src[i:], `'''`):
 			open := line
 			i = closeAt(i+3, src[i:i+3], ch == '"')
 			if line != open {
-				c.closes[open] = line
+				c.closes = append(c.closes, [2]int{open, line})
 			}
 		case ch == '"' || ch == '\'':
 			i = closeAt(i+1, string(ch), ch == '"')
@@ -98,23 +127,33 @@ func scanComments(src string) comments {
 	return c
 }
 
+// find returns the comment of a line.
+func (c comments) find(line int) (comment, bool) {
+	k, ok := slices.BinarySearchFunc(c.list, line, func(m comment, l int) int { return m.line - l })
+	if !ok {
+		return comment{}, false
+	}
+	return c.list[k], true
+}
+
 // marked reports whether the value starting on line carries mark: in the
 // comment of that line, or of the line its multi-line string closes on.
-func (c comments) marked(line int, mark string) bool {
-	if c.hasMark(line, mark) {
+func (c comments) marked(line int, want mark) bool {
+	if c.hasMark(line, want) {
 		return true
 	}
-	end, ok := c.closes[line]
-	return ok && c.hasMark(end, mark)
+	k, ok := slices.BinarySearchFunc(c.closes, line, func(p [2]int, l int) int { return p[0] - l })
+	return ok && c.hasMark(c.closes[k][1], want)
 }
 
 // hasMark reports whether the comment ending a data line starts with mark.
-func (c comments) hasMark(line int, mark string) bool {
-	return !c.lone[line] && strings.HasPrefix(c.text[line], mark)
+func (c comments) hasMark(line int, want mark) bool {
+	m, ok := c.find(line)
+	return ok && !m.lone && m.mark == want
 }
 
-// marked reports whether the value at pos carries mark.
-func (y *Year) marked(pos diag.Pos, mark string) bool {
+// marked reports whether the value at pos carries a mark.
+func (y *Year) marked(pos diag.Pos, want mark) bool {
 	c, ok := y.comments[pos.File]
-	return ok && pos.Line > 0 && c.marked(pos.Line, mark)
+	return ok && pos.Line > 0 && c.marked(pos.Line, want)
 }

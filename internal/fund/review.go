@@ -132,7 +132,7 @@ func (y *Year) review(prev *Year) diag.List {
 		if len(counted) > 0 {
 			why = append(why, fmt.Sprintf("写的“%s”与数据不符：本年度有 %d 个子项目", strings.Join(counted, "”“"), len(y.Subprojects)))
 		}
-		if len(why) == 0 || y.marked(p.pos, MarkKeep) {
+		if len(why) == 0 || y.marked(p.pos, keepMark) {
 			continue
 		}
 		hint := "请按本年度改写"
@@ -150,7 +150,7 @@ func (y *Year) review(prev *Year) diag.List {
 	if y.Targets != nil {
 		for i, t := range y.Targets.Indicators {
 			pos := t.At.Key("value")
-			if t.Value.IsDate && !y.inPeriod(t.Value.Date) && !y.marked(pos, MarkKeep) {
+			if t.Value.IsDate && !y.inPeriod(t.Value.Date) && !y.marked(pos, keepMark) {
 				ds.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Class: diag.ClassStale,
 					Msg:  fmt.Sprintf("绩效目标表第%d项“%s”的完成时限 %s 不在实施期限 %s-%s 内。", i+1, t.Name, t.Value.Date, y.Fund.Start, y.Fund.End),
 					Hint: "复制上一年度的数据后忘了改？请改为本年度的时限；如确属本意，在这一行末尾加注释“# 保留”。"})
@@ -169,18 +169,12 @@ func (y *Year) unconfirmed() diag.List {
 	}
 	slices.Sort(files)
 	for _, f := range files {
-		c := y.comments[f]
-		lines := make([]int, 0, len(c.text))
-		for l := range c.text {
-			if c.hasMark(l, MarkUnconfirmed) {
-				lines = append(lines, l)
+		for _, m := range y.comments[f].list {
+			if !m.lone && m.mark == unconfirmedMark {
+				ds.Add(diag.Diagnostic{Pos: diag.Pos{File: f, Line: m.line}, Severity: diag.Warning, Class: diag.ClassUnconfirmed,
+					Msg:  "这一行标着“待确认”：数字是从上一年度带过来的，还没有按本年度核对。",
+					Hint: "请核对或改正这一行的数字，然后删去行末注释中的“待确认”。"})
 			}
-		}
-		slices.Sort(lines)
-		for _, l := range lines {
-			ds.Add(diag.Diagnostic{Pos: diag.Pos{File: f, Line: l}, Severity: diag.Warning, Class: diag.ClassUnconfirmed,
-				Msg:  "这一行标着“待确认”：数字是从上一年度带过来的，还没有按本年度核对。",
-				Hint: "请核对或改正这一行的数字，然后删去行末注释中的“待确认”。"})
 		}
 	}
 	return ds
