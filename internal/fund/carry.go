@@ -214,7 +214,7 @@ func (c *carrier) subproject(sp *Subproject) {
 		derived = ok && col.Kind == ColAmount
 		c.drop(d.At, "total")
 		for _, g := range d.Groups {
-			if g.At.Has("subtotal") {
+			if len(g.Subtotal) > 0 {
 				e := c.edit(g.At.Key("subtotal"))
 				e.key, e.replace = "subtotal", "subtotal = {}"
 			}
