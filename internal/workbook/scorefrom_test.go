@@ -43,7 +43,7 @@ func TestScoreFromRoundedRateScoresThePrintedRate(t *testing.T) {
 	if got := bk.value(s, "I4"); got != "预算执行率=实际支出/预算=1.9/16=11.88%，得分=11.88%×10=1.19分。" {
 		t.Errorf("%s I4 = %q", s, got)
 	}
-	if got := bk.value("汇总", "A16"); !strings.Contains(got, "预算执行率（四舍五入保留两位小数的百分率）×分值") {
+	if got := bk.value("汇总", "A16"); !strings.Contains(got, "四舍五入到两位小数的预算执行率×分值") {
 		t.Errorf("汇总 note 3 = %q", got)
 	}
 }

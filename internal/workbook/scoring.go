@@ -230,7 +230,7 @@ func summarySheet(r *calc.Result, st *styles, names []string, lays []subLayout) 
 		"2. 按权重得分=子项目该类指标得分×子项目预算/专项资金预算，四舍五入保留两位小数；计算用预算的精确比例，不用四舍五入后的权重。各类指标得分为各子项目按权重得分之和，总分为各类指标得分之和。",
 	}
 	if len(autoNames) > 0 {
-		how := "预算执行率（四舍五入保留两位小数的百分率）×分值，再四舍五入保留两位小数"
+		how := "四舍五入到两位小数的预算执行率×分值，再四舍五入保留两位小数"
 		if r.Year.Scoring.ScoreFrom == fund.ScoreFromExact {
 			how = "实际支出/预算×分值，四舍五入保留两位小数"
 		}
