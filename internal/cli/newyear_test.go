@@ -191,6 +191,15 @@ func TestCopiedYearWarnsForEveryStaleParagraph(t *testing.T) {
 	if w := warned["targets.toml:125"]; !strings.Contains(w, "完成时限 2019年12月31日 不在实施期限 2020年1月1日-2020年12月31日 内") {
 		t.Errorf("the deadline: %q", w)
 	}
+	// The documents cited as this year's notice and plan are last year's.
+	for where, want := range map[string]string{
+		"fund.toml:58": "用作“资金计划”的文件《关于调整2019年南昌市知识产权专项资金使用计划的批复》提到“2019年”，而这是 2020 年度的报告。",
+		"fund.toml:70": "用作“评价通知”的文件《南昌市财政局关于开展2019年度市级部门财政项目支出绩效评价工作的通知》提到“2019年度”，而这是 2020 年度的报告。",
+	} {
+		if w := warned[where]; !strings.Contains(w, want) {
+			t.Errorf("%s: %q, want %q", where, w, want)
+		}
+	}
 	if !regexp.MustCompile(`已生成 2020 年度文件（有 [0-9]+ 条警告，其中沿用上一年度的文字或日期 [0-9]+ 处，见上）`).MatchString(stdout) {
 		t.Errorf("summary:\n%s", stdout)
 	}
@@ -260,6 +269,9 @@ func TestNewYearListsWhatToConfirmAndThenBuildsClean(t *testing.T) {
 		}
 		os.WriteFile(f, []byte(strings.Join(lines, "\n")), 0o644)
 	}
+	// This year's plan and notice are new documents.
+	editFile(t, filepath.Join(dir, "fund.toml"), `title = "关于调整2019年南昌市`, `title = "关于调整2020年南昌市`)
+	editFile(t, filepath.Join(dir, "fund.toml"), `title = "南昌市财政局关于开展2019年度`, `title = "南昌市财政局关于开展2020年度`)
 	editFile(t, filepath.Join(dir, "subproject-1-reward.toml"), "actual = 4487", "actual = 4479")
 	editFile(t, filepath.Join(dir, "subproject-2-subsidy.toml"), "interest = 17.3961", "interest = 17.3333")
 	stdout, stderr = mustRun(t, build...)

@@ -21,7 +21,8 @@ import (
 //   - a figure marked 待确认 (carried over by `ipfund new`) not yet confirmed;
 //   - a paragraph identical to last year's;
 //   - a mention of last year ("2019年", "2019年度") outside the title or
-//     文号 of a document the data cites;
+//     文号 of a document the data cites, or in the title of the document
+//     cited as this year's evaluation notice or spending plan;
 //   - a date in an indicator or target outside the evaluation period;
 //   - a count written in prose ("涉及5个类别", "5个子项目") that the data
 //     contradicts.
@@ -147,6 +148,9 @@ func (y *Year) review(prev *Year) diag.List {
 		hint += "；如确属本意，在这一行末尾加注释“# 保留”。"
 		ds.Add(diag.Diagnostic{Pos: p.pos, Severity: diag.Warning, Class: diag.ClassStale, Msg: "这段文字" + strings.Join(why, "；") + "。", Hint: hint})
 	}
+	if prev != nil {
+		ds = append(ds, y.staleDocuments(prev.Fund.Year)...)
+	}
 	if y.Targets != nil {
 		for i, t := range y.Targets.Indicators {
 			pos := t.At.Key("value")
@@ -155,6 +159,29 @@ func (y *Year) review(prev *Year) diag.List {
 					Msg:  fmt.Sprintf("绩效目标表第%d项“%s”的完成时限 %s 不在实施期限 %s-%s 内。", i+1, t.Name, t.Value.Date, y.Fund.Start, y.Fund.End),
 					Hint: "复制上一年度的数据后忘了改？请改为本年度的时限；如确属本意，在这一行末尾加注释“# 保留”。"})
 			}
+		}
+	}
+	return ds
+}
+
+// staleDocuments flags this year's evaluation notice or spending plan when
+// its title names an earlier year: a cited document's year is meant as
+// written, but these two are this year's by their use.
+func (y *Year) staleDocuments(since int) diag.List {
+	var ds diag.List
+	for _, d := range y.Documents {
+		for _, u := range d.Uses {
+			if u != UseNotice && u != UsePlan {
+				continue
+			}
+			pos := d.At.Key("title")
+			// A title marked 待确认 is listed already.
+			if years := y.earlierYears(d.Title, since); len(years) > 0 && !y.marked(pos, keepMark) && !y.marked(pos, unconfirmedMark) {
+				ds.Add(diag.Diagnostic{Pos: pos, Severity: diag.Warning, Class: diag.ClassStale,
+					Msg:  fmt.Sprintf("用作“%s”的文件《%s》提到“%s”，而这是 %d 年度的报告。", u, d.Title, strings.Join(years, "”“"), y.Fund.Year),
+					Hint: "请改为本年度的文件（文件名称和文号）；如确实沿用这份文件，在这一行末尾加注释“# 保留”。"})
+			}
+			break
 		}
 	}
 	return ds
