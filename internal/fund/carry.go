@@ -263,8 +263,8 @@ func (c *carrier) apply(name, text string, out *Carried) string {
 		e := es[n]
 		code, comment := body, ""
 		m, hasComment := cm.find(n)
-		if hasComment && m.at <= len(body) {
-			code, comment = body[:m.at], body[m.at:]
+		if at := int(m.at); hasComment && at <= len(body) {
+			code, comment = body[:at], body[at:]
 		}
 		if e != nil && e.key != "" && !keyed(code, e.key) {
 			e = nil

@@ -32,14 +32,17 @@ const (
 type comments struct {
 	list   []comment
 	closes [][2]int // {line a multi-line string opens on, line it closes on}
+	// steps counts the bytes the scan looked at, for the test that proves
+	// it linear without a stopwatch.
+	steps int
 }
 
 // comment is one comment; it holds no pointer, so that a file of a
 // million comments costs the garbage collector nothing to look at.
 type comment struct {
-	line, at int  // the line, and the byte offset of '#' in it
-	mark     mark // the review mark the comment starts with
-	lone     bool // the line holds nothing but the comment
+	line, at int32 // the line, and the byte offset of '#' in it (a data file is under 4 MB)
+	mark     mark  // the review mark the comment starts with
+	lone     bool  // the line holds nothing but the comment
 }
 
 // mark is a review mark a comment may start with.
@@ -68,12 +71,17 @@ func markOf(text string) mark {
 // it still ends, in linear time.
 func scanComments(src string, all bool) comments {
 	var c comments
+	if all {
+		// One allocation for a file of many comments, not a growing slice.
+		c.list = make([]comment, 0, strings.Count(src, "#"))
+	}
 	line, bol := 1, 0
 	i := 0
 	// closeAt finds the end of a string opened at i (after its quotes),
 	// counting lines; it returns the index after the closing quotes.
 	closeAt := func(i int, quote string, escapes bool) int {
 		for i < len(src) {
+			c.steps++
 			switch {
 			case escapes && src[i] == '\\':
 				if i+1 < len(src) && src[i+1] == '\n' {
@@ -99,6 +107,7 @@ func scanComments(src string, all bool) comments {
 		return i
 	}
 	for i < len(src) {
+		c.steps++
 		switch ch := src[i]; {
 		case ch == '\n':
 			line, bol = line+1, i+1
@@ -108,8 +117,9 @@ func scanComments(src string, all bool) comments {
 			if end < 0 {
 				end = len(src) - i
 			}
+			c.steps += end + i - bol // the comment, and the line before it
 			if m := markOf(strings.TrimLeft(src[i+1:i+end], " \t")); all || m != noMark {
-				c.list = append(c.list, comment{line: line, at: i - bol, mark: m, lone: strings.TrimSpace(src[bol:i]) == ""})
+				c.list = append(c.list, comment{line: int32(line), at: int32(i - bol), mark: m, lone: strings.TrimSpace(src[bol:i]) == ""})
 			}
 			i += end
 		case strings.HasPrefix(src[i:], `"""`), strings.HasPrefix(src[i:], `'''`):
@@ -129,7 +139,7 @@ func scanComments(src string, all bool) comments {
 
 // find returns the comment of a line.
 func (c comments) find(line int) (comment, bool) {
-	k, ok := slices.BinarySearchFunc(c.list, line, func(m comment, l int) int { return m.line - l })
+	k, ok := slices.BinarySearchFunc(c.list, line, func(m comment, l int) int { return int(m.line) - l })
 	if !ok {
 		return comment{}, false
 	}

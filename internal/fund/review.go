@@ -198,7 +198,7 @@ func (y *Year) unconfirmed() diag.List {
 	for _, f := range files {
 		for _, m := range y.comments[f].list {
 			if !m.lone && m.mark == unconfirmedMark {
-				ds.Add(diag.Diagnostic{Pos: diag.Pos{File: f, Line: m.line}, Severity: diag.Warning, Class: diag.ClassUnconfirmed,
+				ds.Add(diag.Diagnostic{Pos: diag.Pos{File: f, Line: int(m.line)}, Severity: diag.Warning, Class: diag.ClassUnconfirmed,
 					Msg:  "这一行标着“待确认”：沿用的是上一年度的数据，还没有按本年度核对。",
 					Hint: "请核对或改正这一行，然后删去行末注释中的“待确认”。"})
 			}
