@@ -32,6 +32,14 @@ import (
 // reported again. So changing one row of a year whose
 // subtotal, total, spending, balance and fund spending are all stated gives
 // one message that says every number to change, not four waves of errors.
+//
+// To derive another figure (a total of a new form, rows read from another
+// source): add a node after its inputs, with compute reading them through
+// val, stated pointing at the data's field if the data may state it, and
+// what/pos/key/feeds/from for the messages; evaluate and check treat it
+// like the others, and derive stores its value where the documents read
+// it. Rows themselves are inputs: wherever they come from, they are in the
+// Detail before derive runs.
 
 // node is one derived (or input) figure.
 type node struct {
