@@ -154,6 +154,11 @@ func TestBadNamesNeverReachTheDisk(t *testing.T) {
 			[]string{`targets.toml:16:1：错误：绩效目标表第2项“产出指标/数量指标/培训次数”与前面一项重复（见 DATA/targets.toml:7:1）。同一二级指标下的三级指标名称不能重复，请改一个名称或删去一项。`}},
 		{"target name with a question mark", "targets.toml", []string{`name = "培训次数"`, `name = "培训次数?"`},
 			[]string{`targets.toml:7:1：错误：三级指标“培训次数?”不能用作名称：含有“?”。` + nameRules + `不超过 60 个字。请改为“培训次数？”之类的写法。`}},
+		{"summed column titled with a slash", "subproject-1.toml", []string{`title = "支出金额（元）"`, `title = "支出/金额（元）"`},
+			[]string{`subproject-1.toml:14:21：错误：明细表列标题“支出/金额（元）”不能用作名称：含有“/”。` + nameRules + `不超过 60 个字。请改为“支出、金额（元）”之类的写法。`}},
+		{"two subtotalled groups of one label", "subproject-1.toml", []string{"label = \"运行\"\nrows = [\n  { item = \"房租\", amount = 400000 },\n",
+			"label = \"运行\"\nsubtotal = { amount = 400000 }\nrows = [\n  { item = \"房租\", amount = 400000 },\n]\n\n[[detail.group]]\nlabel = \"运行\"\nsubtotal = { amount = 140000 }\nrows = [\n"},
+			[]string{`subproject-1.toml:27:1：错误：子项目1“甲项目”的明细表第2组的组名“运行”与前面一组相同（见 DATA/subproject-1.toml:20:1），两组都有小计。计算结果按组名列出小计，请改用不同的组名。`}},
 		{"indicator name with a colon", "subproject-1.toml", []string{`name = "培训次数"`, `name = "培训:次数"`},
 			[]string{`subproject-1.toml:28:1：错误：三级指标名称“培训:次数”不能用作名称：含有“:”。` + nameRules + `不超过 60 个字。请改为“培训：次数”之类的写法。`}},
 	} {

@@ -85,9 +85,13 @@ func TestOddNamesGiveDistinctKeysThatRoundTrip(t *testing.T) {
 		}
 	}
 	y.Subprojects[0].Indicators[0].Name = `指标/第1项`
+	// A group labelled like another group's subtotal key.
+	y.Subprojects[0].Detail.Groups[0].Label = "累计拥有国内外发明专利奖励/小计"
+	y.Subprojects[0].Detail.Columns[2].Title = "奖励/数量"
 	y.Targets.Indicators[0].Level2 = "数量/指标"
 	b := Write(calc.Compute(y))
-	for _, key := range []string{`"产出\\/X/Y" = 10.00`, `"产出/X\\/Y" = 19.49`} {
+	for _, key := range []string{`"产出\\/X/Y" = 10.00`, `"产出/X\\/Y" = 19.49`, `"累计拥有国内外发明专利奖励\\/小计/小计/奖励\\/数量" = 410`,
+		`"累计拥有国内外发明专利奖励/小计/奖励\\/数量" = 2`, `"合计/奖励\\/数量" = 622`} {
 		if !bytes.Contains(b, []byte(key)) {
 			t.Errorf("no key %s in\n%s", key, b)
 		}

@@ -29,6 +29,9 @@ func (v *validator) names() {
 		}
 	}
 	for _, sp := range y.Subprojects {
+		if sp.Detail != nil {
+			v.detailNames(&sp)
+		}
 		for _, ind := range sp.Indicators {
 			if ind.Name != "" {
 				v.name(ind.At.Key("name"), "三级指标名称", ind.Name, safename.MaxName)
@@ -47,6 +50,42 @@ func (v *validator) names() {
 			} else {
 				rows[k] = t.At.Key("name")
 			}
+		}
+	}
+}
+
+// detailNames checks the names under which a detail table's 小计 and 合计
+// stand in figures.toml: the labels of the groups with a subtotal and the
+// names of the summed columns.
+func (v *validator) detailNames(sp *Subproject) {
+	d := sp.Detail
+	labels := map[string]diag.Pos{}
+	for i, g := range d.Groups {
+		if g.Subtotal == nil || g.Label == "" {
+			continue
+		}
+		pos := g.At.Key("label")
+		v.name(pos, "明细表组名", g.Label, safename.MaxName)
+		if prev, dup := labels[g.Label]; dup {
+			v.errorf(pos, "%s的明细表第%d组的组名“%s”与前面一组相同（见 %s），两组都有小计。计算结果按组名列出小计，请改用不同的组名。", label(sp), i+1, g.Label, prev)
+		} else {
+			labels[g.Label] = pos
+		}
+	}
+	cols := map[string]diag.Pos{}
+	for _, c := range d.Columns {
+		if !c.Sum {
+			continue
+		}
+		what, pos := "明细表列标题", c.At.Key("title")
+		if c.Title == "" {
+			what, pos = "明细表列代号", c.At.Key("key")
+		}
+		v.name(pos, what, c.Name(), safename.MaxName)
+		if prev, dup := cols[c.Name()]; dup {
+			v.errorf(pos, "%s的明细表有两个合计列都叫“%s”（另见 %s）。计算结果按列名列出小计和合计，请改用不同的标题。", label(sp), c.Name(), prev)
+		} else {
+			cols[c.Name()] = pos
 		}
 	}
 }
