@@ -258,7 +258,7 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 	for _, f := range out.Files {
 		fmt.Fprintf(stdout, "  %s\n", filepath.Join(outDir, f.Name))
 	}
-	printReport(stdout, outDir, rep)
+	printReport(stdout, rep)
 	summary(stdout, out)
 	return ExitOK
 }

@@ -70,7 +70,7 @@ func printOutError(w io.Writer, dir string, err error) {
 }
 
 // printReport lists what a replace did besides writing the new files.
-func printReport(w io.Writer, dir string, r *outdir.Report) {
+func printReport(w io.Writer, r *outdir.Report) {
 	if r == nil {
 		return
 	}
