@@ -33,6 +33,7 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	r2019 := result2019(t)
 	edge := loadYear(t, "testdata/edge/2020")
 	sample := sampleResult(t)
+	missed := selfEvalMissed(t)
 	// A detail table of so many groups that its 小计 and 合计 use SUBTOTAL.
 	many := withDetail(t, manyGroups(2*maxSumPieces, 4))
 	books := map[string][]byte{}
@@ -40,6 +41,7 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 		"scoring2019": func() ([]byte, error) { return Scoring(r2019) },
 		"edge2020":    func() ([]byte, error) { return Scoring(edge) },
 		"manyGroups":  func() ([]byte, error) { return Scoring(many) },
+		"selfEval":    func() ([]byte, error) { return Scoring(missed) },
 		"allocation":  func() ([]byte, error) { return Allocation(sampleTitle, sample) },
 	} {
 		b, err := build()
@@ -71,6 +73,7 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	})
 	t.Run("edge2020", func(t *testing.T) { checkScoringCSV(t, edge, csvs["edge2020"]) })
 	t.Run("manyGroups", func(t *testing.T) { checkScoringCSV(t, many, csvs["manyGroups"]) })
+	t.Run("selfEval", func(t *testing.T) { checkScoringCSV(t, missed, csvs["selfEval"]) })
 	t.Run("allocation", func(t *testing.T) { checkAllocationCSV(t, sample, csvs["allocation"]) })
 }
 
@@ -284,6 +287,9 @@ func checkScoringCSV(t *testing.T, r *calc.Result, sheets map[string][][]string)
 	}
 	if len(r.Targets) > 0 {
 		wantCent(t, "绩效目标表 年度金额", sheets["绩效目标表"][tgAmountRow-1][2], r.Budget.String())
+	}
+	if r.SelfEval != nil {
+		checkSelfEvalCSV(t, r.SelfEval, sheets[selfEvalSheetName])
 	}
 	_, details := sheetNames(r)
 	for i, s := range r.Subprojects {
