@@ -178,6 +178,10 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "fullwidth-comma.toml", bad: "fullwidth-comma.toml", as: "subproject-2.toml", where: "subproject-2.toml:5:13", errors: 1, exit: ExitData, want: []string{"这里的 ， 是中文（全角）标点，TOML 要求英文逗号 ,"}},
 		{name: "missing-header.toml", bad: "missing-header.toml", as: "subproject-2.toml", where: "subproject-2.toml:1:1", errors: 5, exit: ExitData, want: []string{"“no”是 [subproject] 小节里的项：是不是删掉或写错了小节标题？"}},
 		{name: "target-from.toml", bad: "target-from.toml", as: "targets.toml", where: "targets.toml:18:1", errors: 1, exit: ExitData, want: []string{"的 value_from 写的是“预算”，只能是 budget（预算总额）或 spending（实际支出）。"}},
+		// The self-evaluation form (项目支出绩效自评表): targets.toml replaced by one holding [selfeval] too.
+		{name: "selfeval-no-deviation.toml", bad: "selfeval-no-deviation.toml", as: "targets.toml", where: "targets.toml:4:1", errors: 1, exit: ExitData, want: []string{"绩效目标表第1项“培训次数”未完成年度指标值（年度指标值 ≥4次，实际完成值 3次），须在 deviation 中写明偏差原因分析及改进措施（写入自评表）。"}},
+		{name: "selfeval-score-outside-band.toml", bad: "selfeval-score-outside-band.toml", as: "targets.toml", where: "targets.toml:33:1", errors: 1, exit: ExitData, want: []string{"绩效目标表第3项“培训资料”评为“全部或基本达成”，得分应在分值 20 分的 80%（含）至 100%（含）之间，即 16 至 20 分（含），这里写的是 15 分。请改正得分或档次。"}},
+		{name: "selfeval-points-not-100.toml", bad: "selfeval-points-not-100.toml", as: "targets.toml", where: "targets.toml:28:1", errors: 1, exit: ExitData, want: []string{"自评表预算执行率分值 15 与各一级指标分值（产出指标 60、满意度指标 30）合计为 105 分，应为 100 分。请调整。"}},
 
 		// Templates.
 		{name: "template missing", setup: func(t *testing.T, e *env) { os.Remove(filepath.Join(e.templates, "report.docx")) }, exit: ExitData,

@@ -46,6 +46,9 @@ type Cell struct {
 	Merge Merge
 	// Align is "left", "right" or "center" (the default).
 	Align string
+	// Head sets a body cell like a header cell (header style, bold): the
+	// labels of a form.
+	Head bool
 }
 
 // Merge is a cell's part in a vertically merged region.
@@ -216,9 +219,12 @@ func (tw *tableWriter) row(r Row) error {
 			b = append(b, k.vMergeContinue...)
 		}
 		b = append(b, k.tcPrEnd...)
-		if style != "" {
+		if cs := style; cs != "" {
+			if c.Head {
+				cs = tw.headStyle
+			}
 			b = append(b, k.pStyle...)
-			b = append(b, style...)
+			b = append(b, cs...)
 			b = append(b, `"/>`...)
 		}
 		b = append(b, k.jc...)
@@ -232,7 +238,7 @@ func (tw *tableWriter) row(r Row) error {
 		}
 		b = append(b, k.pPrEnd...)
 		if c.Merge != MergeContinue && c.Text != "" {
-			if r.Bold || r.Header {
+			if r.Bold || r.Header || c.Head {
 				b = append(b, k.boldRun...)
 			} else {
 				b = append(b, k.run...)

@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/calc"
@@ -26,7 +28,7 @@ func (w *writer) writeSelfEval(se *calc.SelfEvalResult) {
 		if i == 0 {
 			pairs = append(pairs, "分值", tomlNumber(se.ExecutionPoints.String()), "得分", fixed2(se.ExecutionScore))
 		}
-		w.inline(f.Name, pairs...)
+		w.inline(strings.TrimPrefix(f.Name, "其中："), pairs...)
 	}
 
 	w.table(selfEvalTable + "\x00绩效指标")

@@ -151,9 +151,12 @@ func selfEvalIndicators(sh *sheet, se *calc.SelfEvalResult, st *styles, head int
 		sh.put(seLevel1+c, head, h, st.header())
 	}
 	score := st.numberCentered(fmtScore)
-	l1Start, l2Start := first, first
 	for i, ind := range se.Indicators {
 		t, row := ind.Target, first+i
+		// Every row names its 一级 and 二级 indicator: a label merged down
+		// the rows would stay on the page where they begin.
+		sh.put(seLevel1, row, t.Level1, st.text(center))
+		sh.put(seLevel2, row, t.Level2, st.text(center))
 		sh.put(seName, row, t.Name, st.text(left))
 		sh.put(seValue, row, t.ValueText(), st.text(center))
 		sh.put(seActual, row, t.ActualText(), st.text(center))
@@ -176,17 +179,6 @@ func selfEvalIndicators(sh *sheet, se *calc.SelfEvalResult, st *styles, head int
 			}
 		}
 		sh.put(seDeviation, row, t.Deviation, st.text(left))
-		next := i + 1
-		endL1 := next == len(se.Indicators) || se.Indicators[next].Target.Level1 != t.Level1
-		endL2 := endL1 || se.Indicators[next].Target.Level2 != t.Level2
-		if endL2 {
-			sh.mergePut(seLevel2, l2Start, seLevel2, row, t.Level2, st.text(center))
-			l2Start = row + 1
-		}
-		if endL1 {
-			sh.mergePut(seLevel1, l1Start, seLevel1, row, t.Level1, st.text(center))
-			l1Start = row + 1
-		}
 	}
 	total := lastRow + 1
 	sh.mergePut(seLabel, total, seActual, total, "总分", st.label(center))
