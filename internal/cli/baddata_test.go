@@ -211,6 +211,10 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "allocation total not positive", setup: withAllocation("total-not-positive.toml"), exit: ExitData, want: []string{"必须大于0"}},
 		{name: "allocation missing indicator", setup: withAllocation("missing-indicator.toml"), exit: ExitData, want: []string{"缺少"}},
 		{name: "allocation syntax error", setup: withAllocation("syntax-error.toml"), exit: ExitData, want: []string{"TOML 格式错误"}},
+		{name: "allocation evaluation result missing", setup: withAllocation("evaluation-missing-result.toml"), exit: ExitData, want: []string{"allocation.toml:33:1：错误：设区市“丙市”没有绩效评价结果，无法得出绩效调节系数。"}},
+		{name: "allocation evaluation grade unknown", setup: withAllocation("evaluation-grade-unknown.toml"), exit: ExitData, want: []string{"allocation.toml:52:1：错误：设区市“甲市”的评价等级“特优”不在 [evaluation] 的等级中（优、良、中、差）。"}},
+		{name: "allocation evaluation score above 100", setup: withAllocation("evaluation-score-out-of-range.toml"), exit: ExitData, want: []string{"allocation.toml:51:1：错误：设区市“甲市”的绩效评价得分 105 不在 0–100 分之间。"}},
+		{name: "allocation coefficient typed over the evaluation", setup: withAllocation("evaluation-typed-without-manual.toml"), exit: ExitData, want: []string{"如确需手工指定，请再写一行 performance_manual = true"}},
 
 		// The command line.
 		{name: "no command", args: func(e *env) []string { return nil }, exit: ExitUsage, want: []string{"用法：ipfund <命令>"}},

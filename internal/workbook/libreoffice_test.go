@@ -34,6 +34,7 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	edge := loadYear(t, "testdata/edge/2020")
 	sample := sampleResult(t)
 	missed := selfEvalMissed(t)
+	byGrade, byScore := evaluationResult(t, "grade.toml"), evaluationResult(t, "linear.toml")
 	// A detail table of so many groups that its 小计 and 合计 use SUBTOTAL.
 	many := withDetail(t, manyGroups(2*maxSumPieces, 4))
 	books := map[string][]byte{}
@@ -43,6 +44,8 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 		"manyGroups":  func() ([]byte, error) { return Scoring(many) },
 		"selfEval":    func() ([]byte, error) { return Scoring(missed) },
 		"allocation":  func() ([]byte, error) { return Allocation(sampleTitle, sample) },
+		"allocGrade":  func() ([]byte, error) { return Allocation("按等级", byGrade) },
+		"allocLinear": func() ([]byte, error) { return Allocation("按得分", byScore) },
 	} {
 		b, err := build()
 		if err != nil {
@@ -75,6 +78,8 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	t.Run("manyGroups", func(t *testing.T) { checkScoringCSV(t, many, csvs["manyGroups"]) })
 	t.Run("selfEval", func(t *testing.T) { checkScoringCSV(t, missed, csvs["selfEval"]) })
 	t.Run("allocation", func(t *testing.T) { checkAllocationCSV(t, sample, csvs["allocation"]) })
+	t.Run("allocGrade", func(t *testing.T) { checkEvaluationCSV(t, byGrade, csvs["allocGrade"]) })
+	t.Run("allocLinear", func(t *testing.T) { checkEvaluationCSV(t, byScore, csvs["allocLinear"]) })
 }
 
 // requireSoffice finds LibreOffice, or skips the test; with
