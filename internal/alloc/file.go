@@ -64,8 +64,8 @@ type indicatorData struct {
 
 // cityData is one [[city]] table.
 type cityData struct {
-	At          tomlx.At
-	Name        string                     `toml:"name,required" zh:"设区市名称"`
+	At     tomlx.At
+	Name   string                     `toml:"name,required" zh:"设区市名称"`
 	Values map[string]decimal.Decimal `toml:"values,required" zh:"指标数值"`
 	// Performance is required unless [evaluation] derives it; with
 	// [evaluation] it may be typed only with PerformanceManual set.

@@ -70,8 +70,8 @@ type allocLayout struct {
 	nCities int
 	// On 输入数据: the column of each factor's indicators, the coefficient
 	// columns, and the rows of the parameters.
-	indCol             [][]int
-	perfCol, hardCol   int
+	indCol           [][]int
+	perfCol, hardCol int
 	// scoreCol and gradeCol hold the cities' evaluation results when the
 	// 绩效调节系数 follow from them (0 otherwise); ruleRow describes the rule.
 	scoreCol, gradeCol int
