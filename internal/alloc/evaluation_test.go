@@ -249,3 +249,31 @@ func TestEvaluationFolderRefusesLinks(t *testing.T) {
 		t.Errorf("a link was followed: %s", ds)
 	}
 }
+
+// TestSampleFromEvaluationResultsMatchesTheTypedSample: the 2023 sample
+// with its coefficients derived from evaluation scores (linear rule, 1.00 +
+// (score − 90) × 0.01; 95 → 1.05, 85 → 0.95, 92 → 1.02 …) allocates every
+// city the same amount as the frozen sample with the coefficients typed.
+func TestSampleFromEvaluationResultsMatchesTheTypedSample(t *testing.T) {
+	typed, ds := Load(samplePath)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	want, err := typed.Allocate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, got := loadEvaluation(t, "sample-2023.toml")
+	if len(got.Cities) != len(want.Cities) {
+		t.Fatalf("%d cities, want %d", len(got.Cities), len(want.Cities))
+	}
+	for i, c := range got.Cities {
+		w := want.Cities[i]
+		if c.Name != w.Name || !c.Performance.Equal(w.Performance) || !c.Amount.Equal(w.Amount) || c.Share.Cmp(w.Share) != 0 {
+			t.Errorf("%s: 系数 %s, 金额 %s; typed: %s %s %s", c.Name, c.Performance, c.Amount, w.Name, w.Performance, w.Amount)
+		}
+	}
+	if !got.AmountSum.Equal(got.Total) {
+		t.Errorf("amounts add up to %s, total %s", got.AmountSum, got.Total)
+	}
+}
