@@ -192,8 +192,11 @@ func (v *validator) selfEval() {
 	}
 	v.selfEvalFormulas(se)
 	gradesOK := v.selfEvalGrades(se)
-	if len(se.Achieved) == 0 {
+	switch {
+	case len(se.Achieved) == 0:
 		v.errorf(se.At.Key("achieved"), "自评表“年度总体目标”的实际完成情况 achieved 是空的。请对照绩效目标表的年度目标逐条写明实际完成情况。")
+	case len(se.Achieved) != len(ts.Goals):
+		v.warnf(se.At.Key("achieved"), "自评表的实际完成情况 achieved 有 %d 条，绩效目标表的年度目标 goals 有 %d 条，表中按顺序逐条并排。如非有意，请逐条对应。", len(se.Achieved), len(ts.Goals))
 	}
 	if (se.SpendingCurrent == nil) != (se.SpendingCarryover == nil) {
 		v.errorf(se.At.Pos(), "spending_current（当年财政拨款执行数）和 spending_carryover（上年结转资金执行数）要么都写，要么都不写。")

@@ -157,3 +157,19 @@ func TestSelfEvalFiguresWithoutFormAreWarned(t *testing.T) {
 		t.Errorf("no warning about unused points: %s", ds)
 	}
 }
+
+func TestSelfEvalAchievementsPairWithGoals(t *testing.T) {
+	dir, _ := seedWith(t, "selfeval.toml", "  \"保障了知识产权保护中心正式投入运行后的办公正常。\",\n", "")
+	_, ds := Load(dir)
+	if ds.HasErrors() {
+		t.Fatal(ds.Errors())
+	}
+	want := "selfeval.toml:39:1：警告：自评表的实际完成情况 achieved 有 3 条，绩效目标表的年度目标 goals 有 4 条，表中按顺序逐条并排。"
+	found := false
+	for _, d := range ds.Warnings() {
+		found = found || strings.HasPrefix(strings.TrimPrefix(d.String(), dir+string(filepath.Separator)), want)
+	}
+	if !found {
+		t.Errorf("warnings:\n%s\nwant %s", ds.Warnings(), want)
+	}
+}
