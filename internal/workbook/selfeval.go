@@ -46,7 +46,7 @@ const (
 // indicator's score and the totals are formulas with calc's figures cached.
 func selfEvalSheet(r *calc.Result, st *styles) *sheet {
 	se := r.SelfEval
-	sh := newSheet(selfEvalSheetName, 6, 9, 10, 22, 12, 12, 7, 9, 26)
+	sh := newSheet(selfEvalSheetName, 9, 9, 10, 22, 12, 12, 7, 9, 24)
 	last := sh.lastCol()
 	sh.mergePut(1, seTitleRow, last, seTitleRow, "项目支出绩效自评表", st.title())
 	sh.height(seTitleRow, 36)
