@@ -102,14 +102,14 @@ func SelfEval(y *fund.Year, budget, spending decimal.Decimal) *SelfEvalResult {
 		// has no other money, so none of it was spent either.
 		fundsRow(FundsOther, zero, zero, &zero),
 	}
-	out.ExecutionScore = RatioScore(spending, budget, se.ExecutionPoints)
+	out.ExecutionScore = RatioScore(spending, budget, se.ExecutionPoints, y.Scoring.ScoreFrom)
 	out.Total = out.ExecutionScore
 	for i := range y.Targets.Indicators {
 		ind := selfEvalIndicator(se, &y.Targets.Indicators[i])
 		out.Indicators = append(out.Indicators, ind)
 		out.Total = out.Total.Add(ind.Score)
 	}
-	out.Notes = append(selfEvalNotes(se), se.Notes...)
+	out.Notes = append(selfEvalNotes(se, y.Scoring.ScoreFrom), se.Notes...)
 	for i := range out.Notes {
 		out.Notes[i] = fmt.Sprintf("%d. %s", i+1, out.Notes[i])
 	}
@@ -155,9 +155,14 @@ func selfEvalIndicator(se *fund.SelfEval, t *fund.Target) SelfEvalIndicator {
 	return ind
 }
 
-// selfEvalNotes words the form's rules as the notes under it.
-func selfEvalNotes(se *fund.SelfEval) []string {
-	notes := []string{fmt.Sprintf("预算执行率=全年执行数/全年预算数×100%%；得分=预算执行率×%s分，最高%s分。", se.ExecutionPoints, se.ExecutionPoints)}
+// selfEvalNotes words the form's rules as the notes under it; the execution
+// score follows the scoring system's score_from, as the report's does.
+func selfEvalNotes(se *fund.SelfEval, scoreFrom string) []string {
+	execution := fmt.Sprintf("预算执行率=全年执行数/全年预算数×100%%，四舍五入保留两位小数；得分=预算执行率×%s分，最高%s分。", se.ExecutionPoints, se.ExecutionPoints)
+	if scoreFrom == fund.ScoreFromExact {
+		execution = fmt.Sprintf("预算执行率=全年执行数/全年预算数×100%%，四舍五入保留两位小数；得分=全年执行数/全年预算数×%s分，四舍五入保留两位小数，最高%s分。", se.ExecutionPoints, se.ExecutionPoints)
+	}
+	notes := []string{execution}
 	for _, f := range se.Formulas {
 		cs := make([]string, len(f.Comparators))
 		for i, c := range f.Comparators {

@@ -59,7 +59,7 @@ func selfEvalSheet(r *calc.Result, st *styles) *sheet {
 	sh.mergePut(sePoints, seDeptRow, seScore, seDeptRow, "实施单位", st.label(center))
 	sh.put(seDeviation, seDeptRow, se.Implementer, st.text(left))
 
-	selfEvalFunds(sh, se, st)
+	selfEvalFunds(sh, r, st)
 	row := selfEvalGoals(sh, se, st)
 	row = selfEvalIndicators(sh, se, st, row)
 	for _, n := range se.Notes {
@@ -70,7 +70,8 @@ func selfEvalSheet(r *calc.Result, st *styles) *sheet {
 }
 
 // selfEvalFunds writes the 项目资金（万元） block.
-func selfEvalFunds(sh *sheet, se *calc.SelfEvalResult, st *styles) {
+func selfEvalFunds(sh *sheet, r *calc.Result, st *styles) {
+	se := r.SelfEval
 	first, lastRow := seFundsRow, seFundsRow+len(se.Funds)-1
 	sh.mergePut(seLabel, seFundsHead, seLabel, lastRow, "项目资金\n（万元）", st.label(center))
 	sh.mergePut(seLevel1, seFundsHead, seLevel2, seFundsHead, "", st.header())
@@ -98,7 +99,8 @@ func selfEvalFunds(sh *sheet, se *calc.SelfEvalResult, st *styles) {
 			sh.put(sePoints, row, num(se.ExecutionPoints), st.numberCentered(fmtGeneral))
 			spend, budget, pts := cellName(seActual, row), cellName(seValue, row), cellName(sePoints, row)
 			sh.formula(seScore, row, fmt.Sprintf("ROUND(%s/%s*100,2)", spend, budget), num(*f.Rate), st.numberCentered(fmtPercent))
-			sh.formula(seDeviation, row, fmt.Sprintf("IF(%s>=%s,%s,ROUND(%s*%s/%s,2))", spend, budget, pts, spend, pts, budget),
+			score := ratioFormula(spend, budget, cellName(seScore, row), se.ExecutionPoints, r.Year.Scoring.ScoreFrom)
+			sh.formula(seDeviation, row, fmt.Sprintf("IF(%s>=%s,%s,%s)", spend, budget, pts, score),
 				num(se.ExecutionScore), st.numberCentered(fmtScore))
 			continue
 		}

@@ -57,7 +57,7 @@ func TestSelfEvalSheet2019(t *testing.T) {
 			}
 		}
 	}
-	if f := bk.formula(selfEvalSheetName, "I6"); f != "IF(F6>=E6,G6,ROUND(F6*G6/E6,2))" {
+	if f := bk.formula(selfEvalSheetName, "I6"); f != "IF(F6>=E6,G6,ROUND(H6*10/100,2))" {
 		t.Errorf("execution score formula %q", f)
 	}
 	if f := bk.formula(selfEvalSheetName, "H6"); f != "ROUND(F6/E6*100,2)" {
