@@ -87,3 +87,10 @@ func TestHeadCellTakesTheHeaderStyleInABodyRow(t *testing.T) {
 		t.Errorf("markup:\n%s", got)
 	}
 }
+
+func TestStartAlignsFlushLeft(t *testing.T) {
+	tb := &Table{Style: "TableText", Widths: []int{1000}, Rows: []Row{{Cells: []Cell{{Text: "短句", Align: "start"}}}}}
+	if got := tb.WordML("w:"); !strings.Contains(got, `<w:jc w:val="left"/>`) {
+		t.Errorf("markup:\n%s", got)
+	}
+}

@@ -44,7 +44,9 @@ type Cell struct {
 	// begins a merged region, MergeContinue extends it (its Text is
 	// ignored).
 	Merge Merge
-	// Align is "left", "right" or "center" (the default).
+	// Align is "left" (justified, as body text), "start" (flush left,
+	// not stretched: short lines in narrow cells), "right" or "center"
+	// (the default).
 	Align string
 	// Head sets a body cell like a header cell (header style, bold): the
 	// labels of a form.
@@ -233,6 +235,10 @@ func (tw *tableWriter) row(r Row) error {
 			b = append(b, "center"...)
 		case "left":
 			b = append(b, "both"...)
+		case "start":
+			// "left", not "start": the transitional value every Word,
+			// WPS and LibreOffice version reads.
+			b = append(b, "left"...)
 		default:
 			b = appendEscaped(b, c.Align, "", "")
 		}

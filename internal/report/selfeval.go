@@ -63,7 +63,7 @@ const (
 )
 
 // flushLeft aligns text to the left without stretching it to the cell's
-// width (table.go's "left" justifies, which spreads a narrow cell's words).
+// width (docx's "left" justifies, which spreads a narrow cell's words).
 const flushLeft = "start"
 
 // selfEvalHead draws 项目名称, 主管部门 and 实施单位, the 项目资金（万元）
