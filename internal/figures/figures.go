@@ -25,6 +25,10 @@ func Write(r *calc.Result) []byte {
 	w.comment("金额单位：万元；执行率、权重、变动程度单位：%%；得分单位：分。")
 
 	w.table("专项资金")
+	// Region and year name whose figures these are, for a reader that
+	// gathers several bureaus' files (the provincial allocation).
+	w.str("地区", f.Region)
+	w.raw("年度", fmt.Sprint(f.Year))
 	w.num("预算总额", r.Budget)
 	w.num("本年度预算", f.BudgetCurrent)
 	w.num("上年结余", f.BudgetCarryover)
@@ -93,6 +97,9 @@ func Write(r *calc.Result) []byte {
 			w.inline(path(t.Level1, t.Level2, t.Name), "年度指标值", tomlString(t.ValueText()),
 				"实际完成值", tomlString(t.ActualText()), "完成情况", tomlString(tr.Status))
 		}
+	}
+	if r.SelfEval != nil {
+		w.writeSelfEval(r.SelfEval)
 	}
 	return w.buf.Bytes()
 }

@@ -33,6 +33,11 @@ func Validate(y *Year) diag.List {
 	if y.Targets != nil {
 		v.targets()
 	}
+	if y.SelfEval != nil {
+		v.selfEval()
+	} else {
+		v.noSelfEval()
+	}
 	return v.ds
 }
 
