@@ -14,7 +14,7 @@ BIN      := bin/ipfund$(EXE)
 QYEAR     = $(if $(YEAR),'$(subst ','\'',$(YEAR))')
 
 .DEFAULT_GOAL := help
-.PHONY: help report check allocation pdf test fuzz fmt bench bin dist
+.PHONY: help report check allocation new pdf test fuzz fmt bench bin dist
 
 help:
 	@echo "知识产权专项资金绩效评价报告生成工具（ipfund）。用法：make <目标> [YEAR=年度]"
@@ -22,6 +22,7 @@ help:
 	@echo "  make report YEAR=2019       检查 2019 年度数据并生成 out/2019/（不写 YEAR 则处理全部年度）"
 	@echo "  make check YEAR=2019        只检查数据并显示主要结果，不生成文件"
 	@echo "  make allocation YEAR=2023   只做因素法分配（data/2023/allocation.toml）"
+	@echo "  make new YEAR=2020          从最近的上一年度建立 data/2020/（不覆盖已有年度）"
 	@echo "  make pdf YEAR=2019          把 out/2019/ 的 Word、Excel 转成 PDF，放在 out/2019-pdf/（需要 LibreOffice）"
 	@echo "  make test                   运行全部测试"
 	@echo "  make fuzz FUZZTIME=10m      较长时间的模糊测试"
@@ -43,6 +44,9 @@ check: bin
 
 allocation: bin
 	@"$(BIN)" allocate $(QYEAR)
+
+new: bin
+	@$(if $(YEAR),"$(BIN)" new $(QYEAR),echo "请写明新年度，例如：make new YEAR=2020"; exit 2)
 
 # PDF previews of the year's documents (ipfund pdf; without YEAR, every
 # year). The official fonts are substituted through templates/fonts.conf

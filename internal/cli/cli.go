@@ -55,6 +55,9 @@ func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return dataDirError(o.data, err, stderr)
 	}
+	if len(fs.Args()) == 0 {
+		warnLookalikes(stderr, o.data, years)
+	}
 	if cmd == "years" {
 		for _, y := range years {
 			fmt.Fprintln(stdout, y)
@@ -80,11 +83,14 @@ func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
 		if cmd == "allocate" {
 			opts.Job = build.Allocation
 		}
-		code := ExitOK
-		if cmd == "check" {
+		outDir := filepath.Join(o.out, strconv.Itoa(year))
+		code := recoverYear(outDir, stderr)
+		switch {
+		case code != ExitOK:
+		case cmd == "check":
 			code = check(opts, stdout, stderr)
-		} else {
-			code = buildYear(opts, filepath.Join(o.out, strconv.Itoa(year)), stdout, stderr)
+		default:
+			code = buildYear(opts, outDir, stdout, stderr)
 		}
 		worst = max(worst, code)
 	}
@@ -111,7 +117,7 @@ func pickYears(args []string, years []int, dataDir string, stderr io.Writer) ([]
 		fmt.Fprintf(stderr, "参数过多：%s。一次只能处理一个年度（不写年度则处理全部年度）。\n", strings.Join(args, " "))
 		return nil, ExitUsage
 	case len(args) == 0 && len(years) == 0:
-		fmt.Fprintf(stderr, "错误：%s 下还没有任何年度的数据目录（如 %s）。请先建立数据目录。\n", dataDir, filepath.Join(dataDir, "2019"))
+		fmt.Fprintf(stderr, "错误：%s 下还没有任何年度的数据目录（如 %s）。请先建立数据目录（目录名为四位半角数字的年度）。\n", dataDir, filepath.Join(dataDir, "2019"))
 		return nil, ExitUsage
 	case len(args) == 0:
 		return years, ExitOK
@@ -127,7 +133,13 @@ func pickYears(args []string, years []int, dataDir string, stderr io.Writer) ([]
 			return []int{year}, ExitOK
 		}
 	}
-	fmt.Fprintf(stderr, "没有 %d 年度的数据：找不到目录 %s。已有的年度：%s。\n", year, filepath.Join(dataDir, arg), yearList(years))
+	fmt.Fprintf(stderr, "没有 %d 年度的数据：找不到目录 %s。已有的年度：%s。", year, filepath.Join(dataDir, arg), yearList(years))
+	for _, l := range yearLookalikes(dataDir) {
+		if l[1] == arg {
+			fmt.Fprintf(stderr, "有一个目录 %s：如果这是 %d 年度的数据，请把它改名为 %s（四位半角数字）。", filepath.Join(dataDir, l[0]), year, filepath.Join(dataDir, arg))
+		}
+	}
+	fmt.Fprintln(stderr)
 	return nil, ExitUsage
 }
 
@@ -197,14 +209,17 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "\n%s未生成任何文件%s。请改正以上错误后再运行。\n", countLine(ds), kept)
 		return ExitData
 	}
-	if err := outdir.Replace(outDir, out.Files, o.Keep); err != nil {
-		fmt.Fprintf(stderr, "错误：写入 %s 失败：%s。%s 保持原样；请检查磁盘空间和写入权限后重试。\n", outDir, diag.IOError(err), outDir)
+	rep, err := outdir.Replace(outDir, out.Files, outOptions(outDir, stderr, o.Owns))
+	printNotes(stderr, rep)
+	if err != nil {
+		printOutError(stderr, outDir, err)
 		return ExitIO
 	}
 	fmt.Fprintf(stdout, "已生成 %d 年度文件%s：\n", o.Year, warningSuffix(ds))
 	for _, f := range out.Files {
 		fmt.Fprintf(stdout, "  %s\n", filepath.Join(outDir, f.Name))
 	}
+	printReport(stdout, rep)
 	summary(stdout, out)
 	fmt.Fprintf(stdout, "所用模板：%s。\n", templatesUsed(o.TemplatesDir))
 	return ExitOK
@@ -212,7 +227,7 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 
 func warningSuffix(ds diag.List) string {
 	if n := len(ds.Warnings()); n > 0 {
-		return fmt.Sprintf("（有 %d 条警告，见上）", n)
+		return fmt.Sprintf("（有 %d 条警告%s，见上）", n, warningClasses(ds))
 	}
 	return ""
 }
@@ -222,7 +237,7 @@ func countLine(ds diag.List) string {
 	if w == 0 {
 		return fmt.Sprintf("发现 %d 个错误。", e)
 	}
-	return fmt.Sprintf("发现 %d 个错误、%d 条警告。", e, w)
+	return fmt.Sprintf("发现 %d 个错误、%d 条警告%s。", e, w, warningClasses(ds))
 }
 
 // printDiagnostics prints each problem with the offending line of its file.

@@ -51,6 +51,11 @@ func init() {
 		{name: "years", args: "[-data 目录]", summary: "列出 data/ 下已有的年度",
 			details: "列出数据文件夹中的年度（名为四位数字的文件夹）。\n\n" + optionsHelp(optData),
 			run:     runYearCommand},
+		{name: "new", args: "[-data 目录] 年度", summary: "从最近的上一年度建立新年度的数据目录 data/<年度>/",
+			details: "从最近的上一年度复制结构和数字，建立新年度的数据目录 data/<年度>/（不覆盖已有年度）。\n" +
+				"年度、实施期限和日期改到新年度；由程序计算的数字删去，沿用的数字在行末标注“# 待确认”。\n\n" +
+				optionsHelp(optData) + "\n例：ipfund new 2020",
+			run: func(_ string, args []string, stdout, stderr io.Writer) int { return runNew(args, stdout, stderr) }},
 		{name: "diff", args: "旧 新", summary: "比较两份计算结果，列出变动的数字",
 			details: "比较两份计算结果（figures.toml），列出变动的数字。旧、新可以是结果文件\n" +
 				"（如 out/2019/figures.toml）、年度（如 2019，即 out/2019/figures.toml）\n" +
@@ -104,13 +109,23 @@ func usage() string {
 	return b.String()
 }
 
-// synopsis is the command with its arguments as the list shows them.
+// synopsis is the command with its arguments as the list shows them:
+// without the options ("[选项]", "[-data 目录]").
 func (c command) synopsis() string {
-	args := strings.TrimSpace(strings.ReplaceAll(c.args, "[选项]", ""))
-	if args == "" || strings.HasPrefix(args, "[-") {
-		return c.name
+	var args []string
+	for rest := c.args; rest != ""; {
+		rest = strings.TrimSpace(rest)
+		word, after, _ := strings.Cut(rest, " ")
+		if strings.HasPrefix(word, "[-") || word == "[选项]" {
+			word, after, _ = strings.Cut(rest, "]")
+			word = ""
+		}
+		if word != "" {
+			args = append(args, word)
+		}
+		rest = after
 	}
-	return c.name + " " + args
+	return strings.TrimSpace(c.name + " " + strings.Join(args, " "))
 }
 
 // help is the help of one command.

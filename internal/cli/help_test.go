@@ -19,6 +19,7 @@ func TestHelpListsEveryCommandInChinese(t *testing.T) {
 		"  allocate [年度]  只做因素法分配，只更新 out/<年度>/ 中分配的文件\n" +
 		"  pdf [年度]       把生成的 Word、Excel 文件转成 PDF，放在 out/<年度>-pdf/\n" +
 		"  years            列出 data/ 下已有的年度\n" +
+		"  new 年度         从最近的上一年度建立新年度的数据目录 data/<年度>/\n" +
 		"  diff 旧 新       比较两份计算结果，列出变动的数字\n"
 	if !strings.HasPrefix(stdout, want) {
 		t.Errorf("help starts\n%s\nwant\n%s", stdout, want)

@@ -141,14 +141,16 @@ func pdfYear(exe string, o *options, year int, stdout, stderr io.Writer) int {
 		}
 		files = append(files, outdir.File{Name: name, Data: data})
 	}
-	if err := outdir.Replace(dst, files, nil); err != nil {
-		fmt.Fprintf(stderr, "错误：写入 %s 失败：%s。%s 保持原样；请检查磁盘空间和写入权限后重试。\n", dst, diag.IOError(err), dst)
+	rep, err := outdir.Replace(dst, files, outOptions(dst, stderr, nil))
+	if err != nil {
+		printOutError(stderr, dst, err)
 		return ExitIO
 	}
 	fmt.Fprintf(stdout, "已转换 %d 年度文件为 PDF：\n", year)
 	for _, f := range files {
 		fmt.Fprintf(stdout, "  %s\n", filepath.Join(dst, f.Name))
 	}
+	printReport(stdout, rep)
 	return ExitOK
 }
 
