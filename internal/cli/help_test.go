@@ -94,9 +94,9 @@ func TestVersionSaysVersionCommitAndGo(t *testing.T) {
 		{version.Info{Version: "2025.12.02-6feaac6", Commit: "6feaac6a1b", Go: "go1.26.8", Platform: "windows/amd64"},
 			"ipfund 版本：2025.12.02-6feaac6\n提交：6feaac6a1b\nGo 版本：go1.26.8（windows/amd64）\n"},
 		{version.Info{Commit: "6feaac6a1b", Modified: true, Go: "go1.26.8", Platform: "linux/loong64"},
-			"ipfund 版本：未知（不是用 make dist 编译的）\n提交：6feaac6a1b（编译时有未提交的改动）\nGo 版本：go1.26.8（linux/loong64）\n"},
+			"ipfund 版本：未知（编译时没有写入版本）\n提交：6feaac6a1b（编译时有未提交的改动）\nGo 版本：go1.26.8（linux/loong64）\n"},
 		{version.Info{Go: "go1.26.8", Platform: "darwin/arm64"},
-			"ipfund 版本：未知（不是用 make dist 编译的）\n提交：未知\nGo 版本：go1.26.8（darwin/arm64）\n"},
+			"ipfund 版本：未知（编译时没有写入版本）\n提交：未知\nGo 版本：go1.26.8（darwin/arm64）\n"},
 	} {
 		if got := versionText(c.in); got != c.want {
 			t.Errorf("versionText(%+v) =\n%s\nwant\n%s", c.in, got, c.want)

@@ -22,7 +22,7 @@ func runVersion(_ string, args []string, stdout, stderr io.Writer) int {
 func versionText(i version.Info) string {
 	v := i.Version
 	if v == "" {
-		v = "未知（不是用 make dist 编译的）"
+		v = "未知（编译时没有写入版本）"
 	}
 	c := i.Commit
 	switch {
