@@ -5,12 +5,9 @@
 package diag
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strings"
-	"syscall"
 )
 
 // Severity tells whether a problem stops the run.
@@ -157,15 +154,6 @@ func (l List) Err() error {
 	return nil
 }
 
-// IOError says in Chinese why a file could not be read or written.
-func IOError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "目录或文件不存在"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有权限"
-	case errors.Is(err, syscall.ENOSPC):
-		return "磁盘空间不足"
-	}
-	return err.Error()
-}
+// IOError says in Chinese why a file could not be read or written (see
+// oserr.go): the system's own English never reaches the user.
+func IOError(err error) string { return describe(err) }
