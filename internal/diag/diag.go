@@ -51,6 +51,9 @@ type Diagnostic struct {
 	Hint string
 	// Source is the offending line of the file, shown under the message; optional.
 	Source string
+	// Omitted, when set, makes this the line that stands for that many
+	// problems of its file left out of the list (see Capped).
+	Omitted int
 }
 
 // String renders the diagnostic the way the CLI prints it:
@@ -128,6 +131,9 @@ func (l List) Sorted() List {
 		a, b := out[i].Pos, out[j].Pos
 		if a.File != b.File {
 			return a.File < b.File
+		}
+		if oi, oj := out[i].Omitted > 0, out[j].Omitted > 0; oi != oj {
+			return oj // the count of what was left out comes last
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line

