@@ -3,7 +3,6 @@ package alloc
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/tomlx"
 )
 
@@ -59,24 +59,19 @@ type places struct {
 // Allocate mapped back to its line. The plan is nil when there is any
 // error; it may come with warnings. A plan without errors always allocates.
 func Load(path string) (*Plan, diag.List) {
-	var ds diag.List
-	pos := diag.Pos{File: path}
-	info, err := os.Stat(path)
-	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
-		return nil, ds
-	}
-	if info.Size() > MaxFileSize {
-		ds.Errorf(pos, "文件过大（%d 字节），超过数据文件上限 %d 字节。请确认没有误放其它文件。", info.Size(), MaxFileSize)
-		return nil, ds
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
-		return nil, ds
+	src, d := tomlx.ReadFile(path)
+	if d != nil {
+		return nil, diag.List{*d}
 	}
 	return load(path, src)
 }
+
+// cityCount bounds the [[city]] tables, before the file is parsed.
+var cityCount = map[string]tomlx.Count{"city": {
+	Max:  limits.Cities,
+	Msg:  "设区市超过 %d 个，超过分配数据的上限（从这里起是多出的部分）。",
+	Hint: "一个省的设区市不过二十几个，县级也只有一两百个；请确认没有重复粘贴 [[city]] 小节。",
+}}
 
 // load checks and converts the contents of the file named path.
 func load(path string, src []byte) (*Plan, diag.List) {
@@ -86,7 +81,7 @@ func load(path string, src []byte) (*Plan, diag.List) {
 		return nil, ds
 	}
 	var f fileData
-	if fds := tomlx.Decode(path, src, &f); len(fds) > 0 {
+	if fds := tomlx.DecodeCounted(path, src, &f, cityCount); len(fds) > 0 {
 		// Checking what could not be read would only add noise.
 		return nil, fds.Sorted()
 	}
@@ -161,7 +156,7 @@ func load(path string, src []byte) (*Plan, diag.List) {
 			ds.Errorf(h.At.Pos(), "无法计算分配：%v。", err) // Allocate returns only Problems; kept for safety
 		}
 	}
-	ds = ds.Sorted()
+	ds = ds.Sorted().Capped(limits.Messages)
 	if ds.HasErrors() {
 		return nil, ds
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 )
 
 var samplePath = filepath.Join("..", "testdata", "seed", "2023", FileName)
@@ -265,5 +266,40 @@ func TestRealDataStillTitledSampleIsWarned(t *testing.T) {
 	p, ds := load(filepath.Join("data", "2023", FileName), b)
 	if p == nil || ds.HasErrors() || len(ds) != 1 || !strings.Contains(ds[0].Msg, "本文件标为正式数据（sample = false），但标题或说明中仍写着“示例”") {
 		t.Fatalf("got %v", ds)
+	}
+}
+
+// withCities is the sample file with its cities replaced by n made-up ones.
+func withCities(t *testing.T, n int) []byte {
+	t.Helper()
+	src, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	var b strings.Builder
+	b.WriteString(s[:strings.Index(s, "\n[[city]]")+1])
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[[city]]\nname = \"市%d\"\nvalues = { transfers = %d, pledge = %d, inventions = %d, cases = %d, keywork = %d }\nperformance = 1\nhardship = 1\n\n",
+			i, 100+i%900, 1000+i%9000, 50+i%300, 10+i%90, 60+i%40)
+	}
+	return []byte(b.String())
+}
+
+func TestTooManyCitiesAreRefusedBeforeParsing(t *testing.T) {
+	src := withCities(t, limits.Cities+1)
+	start := strings.Count(string(src[:strings.Index(string(src), "\n[[city]]")+1]), "\n")
+	_, ds := load(samplePath, src)
+	want := fmt.Sprintf("%s:%d:1：错误：设区市超过 300 个，超过分配数据的上限（从这里起是多出的部分）。一个省的设区市不过二十几个，县级也只有一两百个；请确认没有重复粘贴 [[city]] 小节。", samplePath, start+1+6*limits.Cities)
+	if len(ds) != 1 || ds[0].String() != want {
+		t.Fatalf("got %s\nwant %s", ds, want)
+	}
+	// At the limit, the plan loads and allocates.
+	p, ds := load(samplePath, withCities(t, limits.Cities))
+	if p == nil || ds.HasErrors() {
+		t.Fatalf("%d cities: %s", limits.Cities, ds)
+	}
+	if r, err := p.Allocate(); err != nil || len(r.Cities) != limits.Cities || !r.AmountSum.Equal(p.Input.Total) {
+		t.Fatalf("allocation of %d cities: %v", limits.Cities, err)
 	}
 }

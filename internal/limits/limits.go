@@ -36,9 +36,11 @@ const (
 	// counted, as compilers do. Fifty is more than anyone reads before
 	// fixing the first ones.
 	Messages = 50
-	// Cities bounds the regions of a factor-method allocation. A province
-	// has a dozen or two 设区市; a county-level split a few hundred.
-	Cities = 1000
+	// Cities bounds the regions of a factor-method allocation, checked
+	// before the file is parsed. A province has a dozen or two 设区市 and
+	// fewer than two hundred counties; each region costs about a
+	// millisecond through the workbook and the report.
+	Cities = 300
 	// Digits bounds the digits of a number in a data file, integer part
 	// and decimals together: Excel keeps 15 significant digits, and a
 	// number a workbook cannot show exactly is refused rather than shown

@@ -30,7 +30,14 @@ import (
 // marks a key that must be present, and a `zh:"…"` tag gives its Chinese
 // name for messages. A field of type At receives the table's position.
 func Decode(file string, src []byte, v any) diag.List {
-	tree, s, d0 := parse(file, src)
+	return DecodeCounted(file, src, v, nil)
+}
+
+// DecodeCounted is Decode with bounds on the length of some arrays of the
+// file (by path without indexes, e.g. "city"), checked before the file is
+// parsed.
+func DecodeCounted(file string, src []byte, v any, counts map[string]Count) diag.List {
+	tree, s, d0 := parse(file, src, counts)
 	if d0 != nil {
 		return diag.List{*d0}
 	}
@@ -46,13 +53,13 @@ func Decode(file string, src []byte, v any) diag.List {
 // The scanner's counting pass runs first: it refuses a file over
 // limits.Items, Depth or KeyPath before the parser spends anything on it;
 // the indexing pass runs on what the parser accepted.
-func parse(file string, src []byte) (map[string]any, *scanner, *diag.Diagnostic) {
+func parse(file string, src []byte, counts map[string]Count) (map[string]any, *scanner, *diag.Diagnostic) {
 	if d, bad := notUTF8(file, src); bad {
 		return nil, nil, &d
 	}
 	text := string(src)
-	if c := check(text); c.over != nil {
-		d := c.overDiag(file)
+	if c := check(text, counts); c.over != nil {
+		d := c.overDiag(file, counts)
 		return nil, nil, &d
 	}
 	var tree map[string]any
@@ -78,9 +85,12 @@ func decodeTOML(text string, v any) (err error) {
 var errParserBug = errors.New("tomlx: the TOML parser failed")
 
 // overDiag says which limit the file exceeded, where.
-func (s *scanner) overDiag(file string) diag.Diagnostic {
+func (s *scanner) overDiag(file string, counts map[string]Count) diag.Diagnostic {
 	pos := diag.Pos{File: file, Line: s.over.line, Col: s.over.col}
 	switch s.over.kind {
+	case tooManyElems:
+		c := counts[s.over.array]
+		return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf(c.Msg, c.Max), Hint: c.Hint}
 	case tooManyItems:
 		return diag.Diagnostic{Pos: pos,
 			Msg:  fmt.Sprintf("文件中的数据项过多：到这里已超过 %d 项（每个键、每个数组元素、每个小节各算一项），超过数据文件的上限。", limits.Items),

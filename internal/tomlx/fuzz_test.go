@@ -33,7 +33,7 @@ func FuzzScanner(f *testing.F) {
 		var c, s *scanner
 		timebound.Run(t, timebound.PerInput, []byte(src), func() {
 			if _, err = toml.Decode(src, &m); err == nil {
-				c, s = check(src), scan(src)
+				c, s = check(src, nil), scan(src)
 			}
 		})
 		if err != nil {

@@ -19,7 +19,7 @@ type Leaf struct {
 // a data file apply. An error is a Chinese sentence that starts with the
 // line, and column where known, of the problem.
 func Leaves(src []byte) ([]Leaf, error) {
-	_, s, d := parse("", src)
+	_, s, d := parse("", src, nil)
 	if d != nil {
 		var b strings.Builder
 		if d.Pos.Line > 0 {

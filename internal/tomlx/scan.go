@@ -52,12 +52,23 @@ const (
 	tooManyItems limitKind = iota + 1
 	tooDeep
 	keyTooLong
+	tooManyElems
 )
 
 // overLimit is where the scan stopped and why.
 type overLimit struct {
 	kind      limitKind
 	line, col int
+	array     string // for tooManyElems: the array, without indexes
+}
+
+// Count bounds the elements of one array of a file, [[a]] tables or
+// a = [ … ] alike, where the file's own rules know a sane number: a file
+// with more is refused by the counting pass, before it is parsed.
+type Count struct {
+	Max  int
+	Msg  string // what is wrong, with %d for Max
+	Hint string
 }
 
 type scanner struct {
@@ -72,6 +83,7 @@ type scanner struct {
 	// countOnly makes a first, cheap pass: limits are checked, nothing is
 	// recorded, so a file over them is refused for the price of reading it.
 	countOnly bool
+	counts    map[string]Count // by array path without indexes
 	over      *overLimit // set when a limit stopped the scan
 	// bailed is set when the scanner stopped on text it does not
 	// understand: only ever on text the parser rejects too (the fuzz test
@@ -83,8 +95,8 @@ type scanner struct {
 type stop struct{}
 
 // check scans src for its limits only; s.over tells which one it exceeds.
-func check(src string) *scanner {
-	return run(&scanner{src: src, countOnly: true})
+func check(src string, counts map[string]Count) *scanner {
+	return run(&scanner{src: src, countOnly: true, counts: counts})
 }
 
 // scan indexes src.
@@ -172,6 +184,19 @@ func (s *scanner) record(path string, line, col int, raw string) {
 	}
 }
 
+// elem checks that element n (from 0) of the array at path is within its
+// Count, if it has one.
+func (s *scanner) elem(path string, n, line, col int) {
+	if s.counts == nil {
+		return
+	}
+	array := stripIndexes(path)
+	if c, ok := s.counts[array]; ok && n >= c.Max {
+		s.over = &overLimit{kind: tooManyElems, line: line, col: col, array: array}
+		panic(stop{})
+	}
+}
+
 // nest checks the nesting level of what starts at line:col.
 func (s *scanner) nest(level, line, col int) {
 	if level > limits.Depth {
@@ -240,6 +265,7 @@ func (s *scanner) header() (string, int) {
 	if array {
 		s.record(path, line, col, "")
 		n := s.aot[path]
+		s.elem(path, n, line, col)
 		s.aot[path] = n + 1
 		path = joinIndex(path, n)
 		level++
@@ -339,6 +365,7 @@ func (s *scanner) value(path string, level, line, col int) {
 			if len(path)+2+len(strconv.Itoa(n)) > limits.KeyPath {
 				s.exceeded(keyTooLong, s.line, s.col)
 			}
+			s.elem(path, n, s.line, s.col)
 			s.value(joinIndex(path, n), level+1, s.line, s.col)
 			s.progressed(before)
 			s.skipSpace(true)
