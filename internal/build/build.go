@@ -21,6 +21,7 @@ import (
 	"ipfund/internal/docx"
 	"ipfund/internal/figures"
 	"ipfund/internal/fund"
+	"ipfund/internal/limits"
 	"ipfund/internal/outdir"
 	"ipfund/internal/report"
 	"ipfund/internal/workbook"
@@ -173,8 +174,19 @@ func Run(o Options) (*Output, diag.List) {
 // broken template becomes a diagnostic naming the file.
 func render(o Options, tmplName, outName string, fill func(name string, tmpl []byte) ([]byte, error)) (outdir.File, diag.List) {
 	path := filepath.Join(o.TemplatesDir, tmplName)
-	tmpl, err := os.ReadFile(path)
-	if err != nil {
+	// Read no more than a template may hold: a 2 GB file is refused
+	// after 50 MB, not read whole first.
+	tmpl, err := limits.ReadFile(path, limits.TemplateFile)
+	var tl *limits.TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		size := ""
+		if tl.Size >= 0 {
+			size = "（" + diag.Size(tl.Size) + "）"
+		}
+		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "模板文件过大" + size + "，超过上限 " + diag.Size(limits.TemplateFile) + "。",
+			Hint: "模板只需包含文字和格式；请删去其中的大图片或嵌入的文件后重新保存。"}}
+	case err != nil:
 		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + diag.IOError(err) + "。",
 			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（git checkout -- " + path + "）。"}}
 	}

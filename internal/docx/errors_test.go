@@ -92,7 +92,7 @@ func TestParseReportsSeveralErrors(t *testing.T) {
 
 func TestFileErrors(t *testing.T) {
 	_, err := Parse("a.docx", []byte("not a zip"), nil)
-	if err == nil || !strings.HasPrefix(err.Error(), "模板 a.docx：不是有效的 .docx 文件（无法作为 zip 读取：") {
+	if err == nil || err.Error() != "模板 a.docx：不是有效的 .docx 文件：无法作为 zip 压缩包打开（.docx 都是 zip 格式），文件可能已损坏或只是改了扩展名。请确认文件是用 Word、WPS 或 LibreOffice 保存的 .docx 格式。" {
 		t.Errorf("got %v", err)
 	}
 	m, names := unzip(t, testDoc{body: P("x")}.build(t))

@@ -2,12 +2,15 @@ package docx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
+
+	"ipfund/internal/limits"
 )
 
 const nsMC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -19,10 +22,24 @@ const nsMC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 // table row is one line with its cells separated by tabs (inside cells,
 // paragraphs, breaks and tabs become spaces). Headers, footers and notes
 // without any text are left out.
+//
+// It reads any document this package may write: each part up to
+// limits.OutputPart, all of them up to limits.OutputDocument, checked on
+// the zip's directory before anything is inflated; parts are read as a
+// stream, never held whole.
 func Text(docx []byte) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
 		return "", err
+	}
+	var total uint64
+	for _, f := range zr.File {
+		if f.UncompressedSize64 > limits.OutputPart {
+			return "", &limits.TooLargeError{Size: int64(min(f.UncompressedSize64, 1<<62)), Limit: limits.OutputPart}
+		}
+		if total += f.UncompressedSize64; total > limits.OutputDocument {
+			return "", &limits.TooLargeError{Size: -1, Limit: limits.OutputDocument}
+		}
 	}
 	type part struct {
 		rank, num int
@@ -61,11 +78,7 @@ func Text(docx []byte) (string, error) {
 	})
 	var out strings.Builder
 	for _, p := range parts {
-		data, err := readEntry(p.f)
-		if err != nil {
-			return "", err
-		}
-		lines, err := partText(data)
+		lines, err := entryText(p.f)
 		if err != nil {
 			return "", err
 		}
@@ -81,9 +94,20 @@ func Text(docx []byte) (string, error) {
 	return out.String(), nil
 }
 
+// entryText returns the lines of one XML part of the zip, read as a
+// stream; archive/zip holds the entry to the size its directory states.
+func entryText(f *zip.File) ([]string, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return partText(bufio.NewReaderSize(rc, 64<<10))
+}
+
 // partText returns the lines of one XML part.
-func partText(data []byte) ([]string, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+func partText(r io.Reader) ([]string, error) {
+	d := xml.NewDecoder(r)
 	var (
 		lines []string
 		paras []*strings.Builder // open paragraphs, innermost last

@@ -78,6 +78,8 @@ const (
 	DocumentFile = OutputDocument + OutputDocument/64
 	// LoopIterations bounds the repetitions of {{range}} loops while one
 	// document is filled: nested loops over short lists multiply, and a
-	// loop that writes nothing is bounded by no size limit.
-	LoopIterations = 2_000_000
+	// loop that writes nothing is bounded by no size limit. The templates
+	// repeat a few thousand times; a table drawn by the program (a
+	// 100 000-row detail table) is one value, not a loop.
+	LoopIterations = 200_000
 )
