@@ -18,6 +18,7 @@ import (
 	"ipfund/internal/alloc"
 	"ipfund/internal/build"
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/outdir"
 )
 
@@ -246,14 +247,14 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 }
 
 func warningSuffix(ds diag.List) string {
-	if n := len(ds.Warnings()); n > 0 {
+	if _, n := ds.Count(); n > 0 {
 		return fmt.Sprintf("（有 %d 条警告，见上）", n)
 	}
 	return ""
 }
 
 func countLine(ds diag.List) string {
-	e, w := len(ds.Errors()), len(ds.Warnings())
+	e, w := ds.Count()
 	if w == 0 {
 		return fmt.Sprintf("发现 %d 个错误。", e)
 	}
@@ -270,15 +271,35 @@ func printDiagnostics(w io.Writer, ds diag.List) {
 		}
 		src, ok := lines[d.Pos.File]
 		if !ok {
-			if b, err := os.ReadFile(d.Pos.File); err == nil {
+			// The file was read within its limit once already.
+			if b, err := limits.ReadFile(d.Pos.File, limits.DataFile); err == nil {
 				src = strings.Split(string(b), "\n")
 			}
 			lines[d.Pos.File] = src
 		}
 		if d.Pos.Line <= len(src) {
-			fmt.Fprintf(w, "    %d | %s\n", d.Pos.Line, strings.TrimRight(src[d.Pos.Line-1], "\r"))
+			fmt.Fprintf(w, "    %d | %s\n", d.Pos.Line, sourceLine(src[d.Pos.Line-1], d.Pos.Col))
 		}
 	}
+}
+
+// sourceLine is a line of a data file as shown under its message: a long
+// line (a pasted table on one line) is cut to the part around col.
+func sourceLine(line string, col int) string {
+	const width = 120 // characters shown at most
+	r := []rune(strings.TrimRight(line, "\r"))
+	if len(r) <= width {
+		return string(r)
+	}
+	from := max(min(col-1-width/2, len(r)-width), 0)
+	out := string(r[from : from+width])
+	if from > 0 {
+		out = "……" + out
+	}
+	if from+width < len(r) {
+		out += "……"
+	}
+	return out
 }
 
 func flagError(err error) string {
