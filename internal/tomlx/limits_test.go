@@ -221,7 +221,7 @@ func TestCountsBoundAnArrayInEitherForm(t *testing.T) {
 	counts := map[string]Count{"a.city": {Max: 2, Msg: "超过 %d 个。", Hint: "请删去多余的。"}}
 	for src, want := range map[string]string{
 		"[a]\n[[a.city]]\nx=1\n[[a.city]]\nx=2\n[[a.city]]\nx=3\n": "f.toml:6:1：错误：超过 2 个。请删去多余的。",
-		"[a]\ncity = [ 1, 2,\n 3 ]\n":                             "f.toml:3:2：错误：超过 2 个。请删去多余的。",
+		"[a]\ncity = [ 1, 2,\n 3 ]\n":                              "f.toml:3:2：错误：超过 2 个。请删去多余的。",
 	} {
 		var m map[string]any
 		if ds := DecodeCounted("f.toml", []byte(src), &m, counts); len(ds) != 1 || ds[0].String() != want {

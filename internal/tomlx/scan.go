@@ -84,7 +84,7 @@ type scanner struct {
 	// recorded, so a file over them is refused for the price of reading it.
 	countOnly bool
 	counts    map[string]Count // by array path without indexes
-	over      *overLimit // set when a limit stopped the scan
+	over      *overLimit       // set when a limit stopped the scan
 	// bailed is set when the scanner stopped on text it does not
 	// understand: only ever on text the parser rejects too (the fuzz test
 	// holds it to that).
