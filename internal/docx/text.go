@@ -2,9 +2,7 @@ package docx
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
-	"encoding/xml"
 	"io"
 	"sort"
 	"strconv"
@@ -78,141 +76,180 @@ func Text(docx []byte) (string, error) {
 	})
 	var out strings.Builder
 	for _, p := range parts {
-		lines, err := entryText(p.f)
+		text, blank, err := entryText(p.f)
 		if err != nil {
 			return "", err
 		}
-		if p.rank != 1 && strings.TrimSpace(strings.Join(lines, "")) == "" {
+		if p.rank != 1 && blank {
 			continue
 		}
 		out.WriteString("【" + p.name + "】\n")
-		for _, l := range lines {
-			out.WriteString(l)
-			out.WriteByte('\n')
-		}
+		out.Write(text)
 	}
 	return out.String(), nil
 }
 
-// entryText returns the lines of one XML part of the zip, read as a
-// stream; archive/zip holds the entry to the size its directory states.
-func entryText(f *zip.File) ([]string, error) {
+// entryText returns the lines of one XML part of the zip, each ended by a
+// newline, read as a stream (archive/zip holds the entry to the size its
+// directory states), and whether they hold nothing but white space.
+func entryText(f *zip.File) ([]byte, bool, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer rc.Close()
-	return partText(bufio.NewReaderSize(rc, 64<<10))
+	return partText(rc)
 }
 
-// partText returns the lines of one XML part.
-func partText(r io.Reader) ([]string, error) {
-	d := xml.NewDecoder(r)
+// partText returns the lines of one XML part and whether they are blank.
+// Paragraphs, cells and rows may nest (a table in a cell); each level has
+// a buffer, reused from one element to the next.
+func partText(r io.Reader) ([]byte, bool, error) {
+	d := newXMLScanner(r)
 	var (
-		lines []string
-		paras []*strings.Builder // open paragraphs, innermost last
-		cells []*[]string        // open cells: their paragraph texts
-		rows  []*[]string        // open rows: their cell texts
+		out   []byte
+		blank = true
+		paras stack // open paragraphs' text, innermost last
+		cells stack // open cells: their non-blank paragraphs, joined by spaces
+		rows  stack // open rows: their cells, joined by tabs (spaces when nested)
 		inT   int
 		skip  int // depth inside mc:Fallback (duplicate content)
 	)
-	isW := func(n xml.Name, local string) bool {
-		return n.Local == local && (n.Space == nsW || n.Space == nsWStrict)
-	}
-	emit := func(s string) {
-		if len(cells) > 0 {
-			c := cells[len(cells)-1]
-			*c = append(*c, s)
+	emit := func(s []byte) {
+		if cells.n > 0 {
+			if len(bytes.TrimSpace(s)) > 0 {
+				c := cells.top()
+				if c.count > 0 {
+					c.b = append(c.b, ' ')
+				}
+				c.b = append(c.b, s...)
+				c.count++
+			}
 			return
 		}
-		lines = append(lines, s)
+		blank = blank && len(bytes.TrimSpace(s)) == 0
+		out = append(append(out, s...), '\n')
 	}
 	write := func(s string) {
-		if len(paras) > 0 {
-			paras[len(paras)-1].WriteString(s)
+		if paras.n > 0 {
+			p := paras.top()
+			p.b = append(p.b, s...)
 		}
 	}
 	for {
-		tok, err := d.Token()
+		err := d.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			if skip > 0 || tok.Name.Space == nsMC && tok.Name.Local == "Fallback" {
+		w := d.space == nsW || d.space == nsWStrict
+		switch d.kind {
+		case tokStart:
+			if skip > 0 || d.space == nsMC && string(d.local) == "Fallback" {
 				skip++
 				continue
 			}
-			switch {
-			case isW(tok.Name, "p"):
-				paras = append(paras, &strings.Builder{})
-			case isW(tok.Name, "t"):
+			if !w {
+				continue
+			}
+			switch string(d.local) {
+			case "p":
+				paras.push()
+			case "t":
 				inT++
-			case isW(tok.Name, "tab"):
-				if len(cells) > 0 {
+			case "tab":
+				if cells.n > 0 {
 					write(" ")
 				} else {
 					write("\t")
 				}
-			case isW(tok.Name, "br"), isW(tok.Name, "cr"):
-				if len(cells) > 0 {
+			case "br", "cr":
+				if cells.n > 0 {
 					write(" ")
 				} else {
 					write("\n")
 				}
-			case isW(tok.Name, "tr"):
-				rows = append(rows, &[]string{})
-			case isW(tok.Name, "tc"):
-				cells = append(cells, &[]string{})
+			case "tr":
+				rows.push().nested = cells.n > 0
+			case "tc":
+				cells.push()
 			}
-		case xml.EndElement:
+		case tokEnd:
 			if skip > 0 {
 				skip--
 				continue
 			}
-			switch {
-			case isW(tok.Name, "p"):
-				if len(paras) > 0 {
-					s := paras[len(paras)-1].String()
-					paras = paras[:len(paras)-1]
-					emit(s)
+			if !w {
+				continue
+			}
+			switch string(d.local) {
+			case "p":
+				if paras.n > 0 {
+					emit(paras.pop().b)
 				}
-			case isW(tok.Name, "t"):
+			case "t":
 				inT--
-			case isW(tok.Name, "tc"):
-				if len(cells) > 0 {
-					c := cells[len(cells)-1]
-					cells = cells[:len(cells)-1]
-					var nonEmpty []string
-					for _, s := range *c {
-						if strings.TrimSpace(s) != "" {
-							nonEmpty = append(nonEmpty, s)
+			case "tc":
+				if cells.n > 0 {
+					c := cells.pop()
+					if rows.n > 0 {
+						r := rows.top()
+						if r.count > 0 {
+							if r.nested {
+								r.b = append(r.b, ' ')
+							} else {
+								r.b = append(r.b, '\t')
+							}
 						}
-					}
-					if len(rows) > 0 {
-						r := rows[len(rows)-1]
-						*r = append(*r, strings.Join(nonEmpty, " "))
+						r.b = append(r.b, c.b...)
+						r.count++
 					}
 				}
-			case isW(tok.Name, "tr"):
-				if len(rows) > 0 {
-					r := rows[len(rows)-1]
-					rows = rows[:len(rows)-1]
-					if len(cells) > 0 {
-						emit(strings.Join(*r, " "))
-					} else {
-						emit(strings.Join(*r, "\t"))
-					}
+			case "tr":
+				if rows.n > 0 {
+					emit(rows.pop().b)
 				}
 			}
-		case xml.CharData:
-			if inT > 0 && skip == 0 {
-				write(string(tok))
+		case tokText:
+			if inT > 0 && skip == 0 && paras.n > 0 {
+				p := paras.top()
+				p.b = append(p.b, d.text...)
 			}
 		}
 	}
-	return lines, nil
+	return out, blank, nil
+}
+
+// level is one open paragraph, cell or row of partText.
+type level struct {
+	b      []byte
+	count  int  // paragraphs of a cell, cells of a row, so far
+	nested bool // a row inside a cell
+}
+
+// stack holds the open levels of one kind; popped levels keep their
+// buffers for the next push.
+type stack struct {
+	levels []level
+	n      int
+}
+
+func (s *stack) push() *level {
+	if s.n == len(s.levels) {
+		s.levels = append(s.levels, level{})
+	}
+	l := &s.levels[s.n]
+	l.b, l.count, l.nested = l.b[:0], 0, false
+	s.n++
+	return l
+}
+
+func (s *stack) top() *level { return &s.levels[s.n-1] }
+
+// pop closes the innermost level; it stays valid until the next push.
+func (s *stack) pop() *level {
+	s.n--
+	return &s.levels[s.n]
 }
