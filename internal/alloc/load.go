@@ -101,10 +101,10 @@ func load(path string, src []byte) (*Plan, diag.List) {
 			p.Note = SampleNote
 		}
 		if !strings.Contains(p.Title, "示例") {
-			ds.Warnf(h.At.Key("title"), "本文件标为示例数据（sample = true），但标题“%s”中没有写明“示例”。请在标题中注明“%s”，以免被当作正式数字。", p.Title, SampleNote)
+			ds.Warnf(h.At.Key("title"), "本文件标为示例数据（“sample = true”），但标题“%s”中没有写明“示例”。请在标题中注明“%s”，以免被当作正式数字。", p.Title, SampleNote)
 		}
 	} else if strings.Contains(p.Title, "示例") || strings.Contains(p.Note, "示例") {
-		ds.Warnf(h.At.Key("title"), "本文件标为正式数据（sample = false），但标题或说明中仍写着“示例”。换成真实数据后，请删去标题和 note 中的“示例”字样。")
+		ds.Warnf(h.At.Key("title"), "本文件标为正式数据（“sample = false”），但标题或说明中仍写着“示例”。换成真实数据后，请删去标题和“note”中的“示例”字样。")
 	}
 
 	switch {
@@ -217,7 +217,7 @@ func describeFactors(fs []Factor) string {
 		for m, ind := range f.Indicators {
 			keys[m] = ind.Key
 		}
-		parts[i] = fmt.Sprintf("%s %s%%（%s）", f.Name, f.Weight.Mul(hundred), strings.Join(keys, "、"))
+		parts[i] = fmt.Sprintf("%s %s%%（“%s”）", f.Name, f.Weight.Mul(hundred), strings.Join(keys, "”、“"))
 	}
 	return strings.Join(parts, "，")
 }

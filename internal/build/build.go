@@ -188,7 +188,7 @@ func render(o Options, tmplName, outName string, fill func(name string, tmpl []b
 			Hint: "模板只需包含文字和格式；请删去其中的大图片或嵌入的文件后重新保存。"}}
 	case err != nil:
 		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + diag.IOError(err) + "。",
-			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（git checkout -- " + path + "）。"}}
+			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（“git checkout -- " + path + "”）。"}}
 	}
 	data, err := fill(path, tmpl)
 	if err != nil {

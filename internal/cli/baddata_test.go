@@ -157,14 +157,14 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "duplicate-no.toml", bad: "duplicate-no.toml", as: "subproject-2.toml", where: "subproject-2.toml:2:1", errors: 1, exit: ExitData, want: []string{"子项目序号 1 重复：子项目1“甲项目”也用了这个序号（"}},
 		{name: "empty.toml", bad: "empty.toml", as: "notes.toml", where: "notes.toml", errors: 1, exit: ExitData, want: []string{"文件是空的（没有任何数据）。请填写数据，或删除这个文件。"}},
 		{name: "spending-sum.toml", bad: "spending-sum.toml", as: "fund.toml", where: "fund.toml:11:1", errors: 1, exit: ExitData, want: []string{"专项资金实际支出 81万元，但各子项目实际支出合计为 80万元。"}},
-		{name: "overspend.toml", bad: "overspend.toml", as: "subproject-2.toml", where: "subproject-2.toml:6:1", errors: 2, exit: ExitData, want: []string{"子项目2“乙项目”的实际支出 36万元 超过实际到位 30万元。请核对；如确属超支，请在 overspend_reason 中写明原因。"}},
-		{name: "no-deduction.toml", bad: "no-deduction.toml", as: "subproject-1.toml", where: "subproject-1.toml:42:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”得 15 分，低于分值 20 分，须在 deduction 中写明扣分原因"}},
-		{name: "unknown-rule.toml", bad: "unknown-rule.toml", as: "subproject-2.toml", where: "subproject-2.toml:14:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“服务企业数”的计分规则“completeness”不存在。可用的规则：execution_rate、completion、cost_variance"}},
+		{name: "overspend.toml", bad: "overspend.toml", as: "subproject-2.toml", where: "subproject-2.toml:6:1", errors: 2, exit: ExitData, want: []string{"子项目2“乙项目”的实际支出 36万元 超过实际到位 30万元。请核对；如确属超支，请在“overspend_reason”中写明原因。"}},
+		{name: "no-deduction.toml", bad: "no-deduction.toml", as: "subproject-1.toml", where: "subproject-1.toml:42:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”得 15 分，低于分值 20 分，须在“deduction”中写明扣分原因"}},
+		{name: "unknown-rule.toml", bad: "unknown-rule.toml", as: "subproject-2.toml", where: "subproject-2.toml:14:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“服务企业数”的计分规则“completeness”不存在。可用的规则：“execution_rate”、“completion”、“cost_variance”"}},
 		{name: "category-points.toml", bad: "category-points.toml", as: "subproject-1.toml", where: "subproject-1.toml:26:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”“产出数量”类各指标分值合计 45 分，应为 50 分"}},
 		{name: "yuan-conversion.toml", bad: "yuan-conversion.toml", as: "subproject-1.toml", where: "subproject-1.toml:16:1", errors: 2, exit: ExitData, want: []string{"子项目1“甲项目”的明细表“支出金额（元）”各行合计 540000元（即 54万元），与实际支出 55万元 不一致。"}},
 		{name: "misplaced-key.toml", bad: "misplaced-key.toml", as: "report.toml", where: "report.toml:26:1", errors: 1, exit: ExitData, want: []string{"“other_intro”写在了 [[report.stage]] 这一节里，但它属于[report]。"}},
 		{name: "wrong-year.toml", bad: "wrong-year.toml", as: "fund.toml", where: "fund.toml:4:1", errors: 1, exit: ExitData, want: []string{"评价年度写的是 2021，但数据放在"}},
-		{name: "unknown-category.toml", bad: "unknown-category.toml", as: "subproject-2.toml", where: "subproject-2.toml:19:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“成本变动”的所属二级指标“costs”不存在。可用的代号：quantity（产出数量）、cost（产出成本）。"}},
+		{name: "unknown-category.toml", bad: "unknown-category.toml", as: "subproject-2.toml", where: "subproject-2.toml:19:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“成本变动”的所属二级指标“costs”不存在。可用的代号：“quantity”（产出数量）、“cost”（产出成本）。"}},
 		{name: "bad-placeholder.toml", bad: "bad-placeholder.toml", as: "subproject-1.toml", where: "subproject-1.toml:31:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“培训次数”的文字中有无法识别的占位符 {计画}。只能用 {计划} 和 {实际}。"}},
 		{name: "band-above-points.toml", bad: "band-above-points.toml", as: "subproject-2.toml", where: "subproject-2.toml:23:1", errors: 2, exit: ExitData, want: []string{"子项目2“乙项目”的指标“成本变动”分值为 20，但规则“变动程度”的档次最高给 40 分，超过分值。"}},
 		{name: "duplicate-fund.toml", bad: "duplicate-fund.toml", as: "another-fund.toml", where: "fund.toml:2:1", errors: 1, exit: ExitData, want: []string{"[fund] 重复：已在"}},
@@ -177,7 +177,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "gbk-encoded.toml", bad: "gbk-encoded.toml", as: "report.toml", where: "report.toml:2", errors: 1, exit: ExitData, want: []string{"文件不是 UTF-8 编码", "请用 UTF-8 编码重新保存这个文件"}},
 		{name: "fullwidth-comma.toml", bad: "fullwidth-comma.toml", as: "subproject-2.toml", where: "subproject-2.toml:5:13", errors: 1, exit: ExitData, want: []string{"这里的 ， 是中文（全角）标点，TOML 要求英文逗号 ,"}},
 		{name: "missing-header.toml", bad: "missing-header.toml", as: "subproject-2.toml", where: "subproject-2.toml:1:1", errors: 5, exit: ExitData, want: []string{"“no”是 [subproject] 小节里的项：是不是删掉或写错了小节标题？"}},
-		{name: "target-from.toml", bad: "target-from.toml", as: "targets.toml", where: "targets.toml:18:1", errors: 1, exit: ExitData, want: []string{"的 value_from 写的是“预算”，只能是 budget（预算总额）或 spending（实际支出）。"}},
+		{name: "target-from.toml", bad: "target-from.toml", as: "targets.toml", where: "targets.toml:18:1", errors: 1, exit: ExitData, want: []string{"的“value_from”写的是“预算”，只能是“budget”（预算总额）或“spending”（实际支出）。"}},
 
 		// Templates.
 		{name: "template missing", setup: func(t *testing.T, e *env) { os.Remove(filepath.Join(e.templates, "report.docx")) }, exit: ExitData,
@@ -214,8 +214,8 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "year not a number", args: func(e *env) []string { return e.build("20x0") }, exit: ExitUsage, want: []string{"年度“20x0”无效：年度应为四位数字，例如 2019。"}},
 		{name: "year without data", args: func(e *env) []string { return e.build("2031") }, exit: ExitUsage, want: []string{"没有 2031 年度的数据：找不到目录", "已有的年度：2020。"}},
 		{name: "two years", args: func(e *env) []string { return e.build("2020", "2021") }, exit: ExitUsage, want: []string{"参数过多：2020 2021。一次只能处理一个年度（不写年度则处理全部年度）。"}},
-		{name: "unknown option", args: func(e *env) []string { return []string{"build", "-yaer", "2020"} }, exit: ExitUsage, want: []string{"参数有误：不认识的选项 -yaer"}},
-		{name: "option without value", args: func(e *env) []string { return []string{"build", "-data"} }, exit: ExitUsage, want: []string{"参数有误：选项缺少值：-data"}},
+		{name: "unknown option", args: func(e *env) []string { return []string{"build", "-yaer", "2020"} }, exit: ExitUsage, want: []string{"参数有误：不认识的选项“-yaer”"}},
+		{name: "option without value", args: func(e *env) []string { return []string{"build", "-data"} }, exit: ExitUsage, want: []string{"参数有误：选项缺少值：“-data”"}},
 		{name: "no data directory", args: func(e *env) []string { return []string{"build", "-data", filepath.Join(e.data, "none"), "2020"} }, exit: ExitIO,
 			want: []string{"错误：无法读取数据目录", "目录或文件不存在"}},
 		{name: "empty year directory", setup: func(t *testing.T, e *env) {
@@ -268,6 +268,9 @@ func TestBadInputCatalogue(t *testing.T) {
 				if n := strings.Count(stderr, "：错误："); n != c.errors {
 					t.Errorf("%d errors reported, want %d:\n%s", n, c.errors, stderr)
 				}
+			}
+			if w := englishWords(stderr); len(w) > 0 {
+				t.Errorf("English in the messages: %q\n%s", w, stderr)
 			}
 			if c.exit == ExitData && !strings.Contains(stderr, "未生成任何文件") {
 				t.Errorf("stderr does not say nothing was written:\n%s", stderr)

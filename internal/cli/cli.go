@@ -41,9 +41,9 @@ const usage = `用法：ipfund <命令> [选项] [年度]
   text 文件        显示 .docx 或 .xlsx 的文字（供 git diff 比较文档改动）
 
 选项（放在命令之后、年度之前）：
-  -data 目录       数据目录（默认 data）
-  -out 目录        输出目录（默认 out）
-  -templates 目录  Word 模板目录（默认 templates）
+  -data 目录       数据目录（默认“data”）
+  -out 目录        输出目录（默认“out”）
+  -templates 目录  Word 模板目录（默认“templates”）
 `
 
 // Main runs the command line and returns the exit code.
@@ -305,10 +305,13 @@ func sourceLine(line string, col int) string {
 func flagError(err error) string {
 	msg := err.Error()
 	if strings.HasPrefix(msg, "flag provided but not defined: ") {
-		return "不认识的选项 " + strings.TrimPrefix(msg, "flag provided but not defined: ")
+		return "不认识的选项“" + strings.TrimPrefix(msg, "flag provided but not defined: ") + "”"
 	}
 	if strings.HasPrefix(msg, "flag needs an argument: ") {
-		return "选项缺少值：" + strings.TrimPrefix(msg, "flag needs an argument: ")
+		return "选项缺少值：“" + strings.TrimPrefix(msg, "flag needs an argument: ") + "”"
 	}
-	return msg
+	if rest, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return "选项写法有误：“" + rest + "”"
+	}
+	return "选项写法有误"
 }

@@ -114,7 +114,7 @@ func assemble(dir string) (*Year, diag.List) {
 	missing(scoringAt, "[scoring]", "评价指标体系")
 	missing(reportAt, "[report]", "报告文字")
 	if len(y.Subprojects) == 0 && !unreadable {
-		ds.Errorf(dirPos, "没有任何子项目 [subproject]。每个子项目写一个文件，参照其它年度的 subproject-*.toml。")
+		ds.Errorf(dirPos, "没有任何子项目 [subproject]。每个子项目写一个文件，参照其它年度的“subproject-*.toml”。")
 	}
 	if ds.HasErrors() {
 		// Validation would only repeat what is missing; stop here.

@@ -238,7 +238,7 @@ func (d *decoder) value(val any, rv reflect.Value, path, name string) {
 	case reflect.Bool:
 		b, ok := val.(bool)
 		if !ok {
-			d.mismatch(val, path, name, "true 或 false（不加引号）")
+			d.mismatch(val, path, name, "“true”或“false”（不加引号）")
 			return
 		}
 		rv.SetBool(b)
@@ -375,7 +375,7 @@ func (d *decoder) unknown(key string, names []string, table, owner string) {
 	if best := suggest.Closest(key, names); best != "" {
 		hint += "（是不是“" + best + "”？）"
 	}
-	hint += "；这里可以写的键有：" + strings.Join(names, "、") + "。"
+	hint += "；这里可以写的键有：“" + strings.Join(names, "”、“") + "”。"
 	d.diags.Add(diag.Diagnostic{
 		Pos:  d.at(path).Pos(),
 		Msg:  fmt.Sprintf("未知的键“%s”：程序不认识这个名字，写在这里的数据不会被使用。", key),
