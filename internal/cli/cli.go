@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"ipfund/internal/alloc"
 	"ipfund/internal/build"
@@ -287,16 +288,29 @@ func printDiagnostics(w io.Writer, ds diag.List) {
 // line (a pasted table on one line) is cut to the part around col.
 func sourceLine(line string, col int) string {
 	const width = 120 // characters shown at most
-	r := []rune(strings.TrimRight(line, "\r"))
-	if len(r) <= width {
-		return string(r)
+	line = strings.TrimRight(line, "\r")
+	n := utf8.RuneCountInString(line)
+	if n <= width {
+		return line
 	}
-	from := max(min(col-1-width/2, len(r)-width), 0)
-	out := string(r[from : from+width])
+	from := max(min(col-1-width/2, n-width), 0)
+	// Byte offsets of the characters from and from+width.
+	start, end, i := len(line), len(line), 0
+	for off := range line {
+		if i == from {
+			start = off
+		}
+		if i == from+width {
+			end = off
+			break
+		}
+		i++
+	}
+	out := line[start:end]
 	if from > 0 {
 		out = "……" + out
 	}
-	if from+width < len(r) {
+	if end < len(line) {
 		out += "……"
 	}
 	return out

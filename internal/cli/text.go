@@ -29,11 +29,9 @@ func runText(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：无法读取 %s：%s。\n", args[0], diag.IOError(err))
 		return ExitIO
 	}
-	txt, err := textconv.Text(args[0], data)
-	if err != nil {
+	if err := textconv.Write(stdout, args[0], data); err != nil {
 		fmt.Fprintf(stderr, "错误：%s：%s\n", args[0], err)
 		return ExitData
 	}
-	io.WriteString(stdout, txt)
 	return ExitOK
 }

@@ -2,7 +2,9 @@ package docx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"errors"
 	"io"
 	"sort"
 	"strconv"
@@ -26,17 +28,27 @@ const nsMC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 // the zip's directory before anything is inflated; parts are read as a
 // stream, never held whole.
 func Text(docx []byte) (string, error) {
+	var b strings.Builder
+	if err := WriteText(&b, docx); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// WriteText writes what Text returns to w as it is read: the body, which
+// may be a hundred megabytes of table, is never held whole.
+func WriteText(w io.Writer, docx []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
 	if err != nil {
-		return "", err
+		return err
 	}
 	var total uint64
 	for _, f := range zr.File {
 		if f.UncompressedSize64 > limits.OutputPart {
-			return "", &limits.TooLargeError{Size: int64(min(f.UncompressedSize64, 1<<62)), Limit: limits.OutputPart}
+			return &limits.TooLargeError{Size: int64(min(f.UncompressedSize64, 1<<62)), Limit: limits.OutputPart}
 		}
 		if total += f.UncompressedSize64; total > limits.OutputDocument {
-			return "", &limits.TooLargeError{Size: -1, Limit: limits.OutputDocument}
+			return &limits.TooLargeError{Size: -1, Limit: limits.OutputDocument}
 		}
 	}
 	type part struct {
@@ -74,40 +86,86 @@ func Text(docx []byte) (string, error) {
 		}
 		return parts[i].num < parts[j].num
 	})
-	var out strings.Builder
+	bw := bufio.NewWriterSize(w, 64<<10)
 	for _, p := range parts {
-		text, blank, err := entryText(p.f)
+		// Only the body is never left out: it streams; a header or a
+		// note is held until it is known to say something.
+		lw := &lineWriter{}
+		if p.rank == 1 {
+			lw.w = bw
+		}
+		lw.buf = append(lw.buf, "【"+p.name+"】\n"...)
+		blank, err := entryText(lw, p.f)
 		if err != nil {
-			return "", err
+			return err
 		}
-		if p.rank != 1 && blank {
-			continue
+		if p.rank == 1 || !blank {
+			if err := lw.flush(bw); err != nil {
+				return err
+			}
 		}
-		out.WriteString("【" + p.name + "】\n")
-		out.Write(text)
 	}
-	return out.String(), nil
+	return bw.Flush()
 }
 
-// entryText returns the lines of one XML part of the zip, each ended by a
-// newline, read as a stream (archive/zip holds the entry to the size its
-// directory states), and whether they hold nothing but white space.
-func entryText(f *zip.File) ([]byte, bool, error) {
+// lineWriter collects the lines of a part, handing them to w, when set, a
+// chunk at a time.
+type lineWriter struct {
+	buf []byte
+	w   *bufio.Writer
+	err error
+}
+
+func (l *lineWriter) line(s []byte) {
+	l.buf = append(append(l.buf, s...), '\n')
+	if l.w != nil && len(l.buf) >= 32<<10 {
+		l.flush(l.w)
+	}
+}
+
+func (l *lineWriter) flush(w *bufio.Writer) error {
+	if l.err == nil {
+		_, l.err = w.Write(l.buf)
+	}
+	l.buf = l.buf[:0]
+	return l.err
+}
+
+// entryText hands the lines of one XML part of the zip to out, each ended
+// by a newline, read as a stream (archive/zip holds the entry to the size
+// its directory states), and reports whether they hold nothing but white
+// space.
+func entryText(out *lineWriter, f *zip.File) (bool, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, false, err
+		return false, err
 	}
-	defer rc.Close()
-	return partText(rc)
+	// Inflating and scanning take about as long as each other: the part
+	// is inflated on another goroutine, a chunk ahead of the scanner.
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		buf := make([]byte, 256<<10)
+		_, err := io.CopyBuffer(pw, rc, buf)
+		pw.CloseWithError(err)
+	}()
+	blank, err := partText(out, pr)
+	pr.CloseWithError(errors.New("docx: text read"))
+	<-done
+	rc.Close()
+	if err == nil {
+		err = out.err
+	}
+	return blank, err
 }
 
-// partText returns the lines of one XML part and whether they are blank.
-// Paragraphs, cells and rows may nest (a table in a cell); each level has
-// a buffer, reused from one element to the next.
-func partText(r io.Reader) ([]byte, bool, error) {
+// partText hands the lines of one XML part to out and reports whether they
+// are blank. Paragraphs, cells and rows may nest (a table in a cell); each
+// level has a buffer, reused from one element to the next.
+func partText(out *lineWriter, r io.Reader) (bool, error) {
 	d := newXMLScanner(r)
 	var (
-		out   []byte
 		blank = true
 		paras stack // open paragraphs' text, innermost last
 		cells stack // open cells: their non-blank paragraphs, joined by spaces
@@ -128,7 +186,7 @@ func partText(r io.Reader) ([]byte, bool, error) {
 			return
 		}
 		blank = blank && len(bytes.TrimSpace(s)) == 0
-		out = append(append(out, s...), '\n')
+		out.line(s)
 	}
 	write := func(s string) {
 		if paras.n > 0 {
@@ -142,12 +200,12 @@ func partText(r io.Reader) ([]byte, bool, error) {
 			break
 		}
 		if err != nil {
-			return nil, false, err
+			return false, err
 		}
-		w := d.space == nsW || d.space == nsWStrict
+		w := d.ns0 == nsIDW
 		switch d.kind {
 		case tokStart:
-			if skip > 0 || d.space == nsMC && string(d.local) == "Fallback" {
+			if skip > 0 || d.ns0 == nsIDMC && string(d.local) == "Fallback" {
 				skip++
 				continue
 			}
@@ -219,7 +277,7 @@ func partText(r io.Reader) ([]byte, bool, error) {
 			}
 		}
 	}
-	return out, blank, nil
+	return blank, nil
 }
 
 // level is one open paragraph, cell or row of partText.

@@ -1,10 +1,8 @@
 package docx
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -22,19 +20,30 @@ import (
 // with an error on what it cannot read; it does not check well-formedness
 // beyond that, as it only ever reads text out.
 type xmlScanner struct {
-	r     *bufio.Reader
+	r io.Reader
+	// buf[pos:end] is read and not yet scanned; eof is set when r has no
+	// more (err holds why, if not the end).
+	buf      []byte
+	pos, end int
+	eof      bool
+	err      error
+
 	ns    []nsBinding // in-scope prefix bindings, innermost last
 	depth int
 	// emptyEnd is set after an empty element <a/>: its end comes next.
 	emptyEnd bool
-	tag      []byte
-	text     []byte
+	// afterLT is set when a '<' has been read and its markup not yet.
+	afterLT bool
+	tag     []byte
 
-	// The current token: its kind, and for tags the namespace URI and
-	// the local name (valid until the next call), for text the text.
+	// The current token: its kind, and for tags the namespace and the
+	// local name, for text the text, valid until the next call (they
+	// point into buf).
 	kind  tokenKind
 	space string
+	ns0   nsID
 	local []byte
+	text  []byte
 }
 
 type tokenKind uint8
@@ -48,13 +57,90 @@ const (
 // nsBinding is one xmlns declaration, in force down to depth.
 type nsBinding struct {
 	prefix, uri string
+	id          nsID
 	depth       int
+}
+
+// nsID names the namespaces Text tells apart, so that a tag's namespace is
+// compared as a number, not as a URI of sixty bytes.
+type nsID uint8
+
+const (
+	nsOther nsID = iota
+	nsIDW        // WordprocessingML, transitional or strict
+	nsIDMC       // markup compatibility
+)
+
+func idOf(uri string) nsID {
+	switch uri {
+	case nsW, nsWStrict:
+		return nsIDW
+	case nsMC:
+		return nsIDMC
+	}
+	return nsOther
 }
 
 var errXMLSyntax = &xml.SyntaxError{Msg: "malformed markup"}
 
 func newXMLScanner(r io.Reader) *xmlScanner {
-	return &xmlScanner{r: bufio.NewReaderSize(r, 64<<10)}
+	return &xmlScanner{r: r, buf: make([]byte, 256<<10)}
+}
+
+// fill reads more into buf, moving what is left to its start and growing
+// it when a token fills it; it reports whether anything was added.
+func (s *xmlScanner) fill() bool {
+	if s.eof {
+		return false
+	}
+	if s.pos > 0 {
+		s.end = copy(s.buf, s.buf[s.pos:s.end])
+		s.pos = 0
+	}
+	if s.end == len(s.buf) {
+		s.buf = append(s.buf, make([]byte, len(s.buf))...)
+	}
+	n, err := s.r.Read(s.buf[s.end:])
+	s.end += n
+	if err != nil {
+		s.eof = true
+		if err != io.EOF {
+			s.err = err
+		}
+	}
+	return n > 0 || !s.eof
+}
+
+// seek returns the offset from pos of the first c at or after offset off,
+// reading on as needed, or -1 if the input ends first.
+func (s *xmlScanner) seek(c byte, off int) int {
+	for {
+		if i := bytes.IndexByte(s.buf[s.pos+off:s.end], c); i >= 0 {
+			return off + i
+		}
+		off = s.end - s.pos
+		if !s.fill() {
+			return -1
+		}
+	}
+}
+
+// ensure reads on until n bytes are there to scan, or the input ends.
+func (s *xmlScanner) ensure(n int) bool {
+	for s.end-s.pos < n {
+		if !s.fill() {
+			return false
+		}
+	}
+	return true
+}
+
+// ended is the error for input that ends inside markup.
+func (s *xmlScanner) ended() error {
+	if s.err != nil {
+		return s.err
+	}
+	return io.ErrUnexpectedEOF
 }
 
 // next reads the next token, or returns io.EOF.
@@ -66,18 +152,27 @@ func (s *xmlScanner) next() error {
 		return nil
 	}
 	for {
-		c, err := s.r.ReadByte()
-		if err != nil {
-			return err
-		}
-		if c != '<' {
-			s.r.UnreadByte()
-			if err := s.charData(); err != nil {
-				return err
+		if !s.afterLT {
+			i := s.seek('<', 0)
+			if i < 0 {
+				if s.end > s.pos {
+					text := s.buf[s.pos:s.end]
+					s.pos = s.end
+					return s.setText(text)
+				}
+				if s.err != nil {
+					return s.err
+				}
+				return io.EOF
 			}
-			s.kind = tokText
-			return nil
+			text := s.buf[s.pos : s.pos+i]
+			s.pos += i + 1
+			s.afterLT = true
+			if len(text) > 0 {
+				return s.setText(text)
+			}
 		}
+		s.afterLT = false
 		ok, err := s.markup()
 		if err != nil || ok {
 			return err
@@ -86,49 +181,33 @@ func (s *xmlScanner) next() error {
 	}
 }
 
-// charData reads up to the next '<'.
-func (s *xmlScanner) charData() error {
-	s.text = s.text[:0]
-	for {
-		chunk, err := s.r.ReadSlice('<')
-		switch {
-		case err == nil:
-			s.r.UnreadByte()
-			s.text = append(s.text, chunk[:len(chunk)-1]...)
-			return s.decodeText()
-		case errors.Is(err, bufio.ErrBufferFull):
-			s.text = append(s.text, chunk...)
-		case err == io.EOF:
-			s.text = append(s.text, chunk...)
-			return s.decodeText()
-		default:
-			return err
-		}
-	}
-}
-
-func (s *xmlScanner) decodeText() error {
-	t, err := unescapeXML(s.text)
-	s.text = t
+// setText makes text (part of buf) the current token.
+func (s *xmlScanner) setText(text []byte) error {
+	t, err := unescapeXML(text)
+	s.kind, s.text = tokText, t
 	return err
 }
 
 // markup reads what follows a '<' and reports whether it was a token.
 func (s *xmlScanner) markup() (bool, error) {
-	c, err := s.r.ReadByte()
-	if err != nil {
-		return false, io.ErrUnexpectedEOF
+	if !s.ensure(1) {
+		return false, s.ended()
 	}
-	switch c {
+	switch s.buf[s.pos] {
 	case '?':
-		return false, s.skipPast("?>")
+		s.pos++
+		_, err := s.readPast("?>")
+		return false, err
 	case '!':
-		head, _ := s.r.Peek(7)
+		s.pos++
+		s.ensure(7)
+		head := s.buf[s.pos:s.end]
 		switch {
 		case bytes.HasPrefix(head, []byte("--")):
-			return false, s.skipPast("-->")
+			_, err := s.readPast("-->")
+			return false, err
 		case bytes.HasPrefix(head, []byte("[CDATA[")):
-			s.r.Discard(7)
+			s.pos += 7
 			text, err := s.readPast("]]>")
 			if err != nil {
 				return false, err
@@ -139,7 +218,6 @@ func (s *xmlScanner) markup() (bool, error) {
 		// A declaration (<!DOCTYPE …>): skipped, quotes respected.
 		return false, s.readTag()
 	}
-	s.r.UnreadByte()
 	if err := s.readTag(); err != nil {
 		return false, err
 	}
@@ -154,12 +232,12 @@ func (s *xmlScanner) markup() (bool, error) {
 	if empty {
 		tag = tag[:len(tag)-1]
 	}
-	i := bytes.IndexAny(tag, " \t\r\n")
-	if i < 0 {
-		i = len(tag)
+	i := 0
+	for i < len(tag) && tag[i] != ' ' && tag[i] != '\t' && tag[i] != '\r' && tag[i] != '\n' {
+		i++
 	}
 	s.depth++
-	if bytes.Contains(tag[i:], []byte("xmlns")) {
+	if i < len(tag) && bytes.Contains(tag[i:], []byte("xmlns")) {
 		s.declare(tag[i:])
 	}
 	s.kind = tokStart
@@ -168,39 +246,34 @@ func (s *xmlScanner) markup() (bool, error) {
 	return true, nil
 }
 
-// readTag reads a tag up to its '>', quotes respected, into s.tag. A tag
-// read in one piece is used in place, valid until the next read.
+// readTag reads a tag up to its '>', quotes respected, into s.tag (part of
+// buf).
 func (s *xmlScanner) readTag() error {
-	chunk, err := s.r.ReadSlice('>')
-	if err == nil && balanced(chunk) {
-		if len(chunk) == 1 {
-			return errXMLSyntax
-		}
-		s.tag = chunk[:len(chunk)-1]
-		return nil
-	}
-	s.tag = append(s.tag[:0], chunk...)
+	j := -1
 	for {
-		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
-			return io.ErrUnexpectedEOF
+		if j = s.seek('>', j+1); j < 0 {
+			return s.ended()
 		}
-		if err == nil && balanced(s.tag) {
-			s.tag = s.tag[:len(s.tag)-1]
-			if len(s.tag) == 0 {
-				return errXMLSyntax
-			}
-			return nil
+		if balanced(s.buf[s.pos : s.pos+j]) {
+			break
 		}
-		// A '>' inside an attribute value, or a tag longer than the
-		// buffer: read on.
-		chunk, err = s.r.ReadSlice('>')
-		s.tag = append(s.tag, chunk...)
+		// A '>' inside an attribute value: read on.
 	}
+	s.tag = s.buf[s.pos : s.pos+j]
+	s.pos += j + 1
+	if len(s.tag) == 0 {
+		return errXMLSyntax
+	}
+	return nil
 }
 
 // balanced reports whether a tag's attribute values are all closed: a
 // value quoted with " may hold ' and the other way round.
 func balanced(tag []byte) bool {
+	if bytes.IndexByte(tag, '\'') < 0 {
+		// Double quotes only, as writers of OOXML use them.
+		return bytes.Count(tag, []byte{'"'})%2 == 0
+	}
 	for {
 		i := bytes.IndexAny(tag, `"'`)
 		if i < 0 {
@@ -214,23 +287,19 @@ func balanced(tag []byte) bool {
 	}
 }
 
-func (s *xmlScanner) skipPast(end string) error {
-	_, err := s.readPast(end)
-	return err
-}
-
-// readPast reads up to and including end and returns what came before it.
+// readPast reads up to and including end and returns what came before it
+// (part of buf).
 func (s *xmlScanner) readPast(end string) ([]byte, error) {
-	var out []byte
 	last := end[len(end)-1]
+	j := -1
 	for {
-		chunk, err := s.r.ReadSlice(last)
-		out = append(out, chunk...)
-		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
-			return nil, io.ErrUnexpectedEOF
+		if j = s.seek(last, j+1); j < 0 {
+			return nil, s.ended()
 		}
-		if err == nil && bytes.HasSuffix(out, []byte(end)) {
-			return out[:len(out)-len(end)], nil
+		if bytes.HasSuffix(s.buf[s.pos:s.pos+j+1], []byte(end)) {
+			out := s.buf[s.pos : s.pos+j+1-len(end)]
+			s.pos += j + 1
+			return out, nil
 		}
 	}
 }
@@ -256,9 +325,9 @@ func (s *xmlScanner) declare(b []byte) {
 		b = b[end+2:]
 		switch {
 		case name == "xmlns":
-			s.ns = append(s.ns, nsBinding{uri: string(val), depth: s.depth})
+			s.ns = append(s.ns, nsBinding{uri: string(val), id: idOf(string(val)), depth: s.depth})
 		case strings.HasPrefix(name, "xmlns:"):
-			s.ns = append(s.ns, nsBinding{prefix: name[len("xmlns:"):], uri: string(val), depth: s.depth})
+			s.ns = append(s.ns, nsBinding{prefix: name[len("xmlns:"):], uri: string(val), id: idOf(string(val)), depth: s.depth})
 		}
 	}
 }
@@ -272,11 +341,12 @@ func (s *xmlScanner) resolve(raw []byte) {
 	}
 	for i := len(s.ns) - 1; i >= 0; i-- {
 		if s.ns[i].prefix == string(prefix) {
-			s.space = s.ns[i].uri
+			s.space, s.ns0 = s.ns[i].uri, s.ns[i].id
 			return
 		}
 	}
 	s.space = string(prefix) // undeclared: as encoding/xml leaves it
+	s.ns0 = idOf(s.space)
 }
 
 // pop ends an element: its declarations go out of scope.

@@ -1,7 +1,6 @@
 package limits
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -48,15 +47,25 @@ func read(f *os.File, max int64) ([]byte, error) {
 	if info.Size() > max {
 		return nil, &os.PathError{Op: "read", Path: f.Name(), Err: &TooLargeError{Size: info.Size(), Limit: max}}
 	}
-	var buf bytes.Buffer
-	buf.Grow(int(info.Size()) + 1)
-	if _, err := buf.ReadFrom(io.LimitReader(f, max+1)); err != nil {
-		return nil, err
+	// Room for the size the file says it has and one byte more, to see
+	// that it ends there; it grows only if the file does.
+	buf := make([]byte, 0, info.Size()+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > max {
+			return nil, &os.PathError{Op: "read", Path: f.Name(), Err: &TooLargeError{Size: -1, Limit: max}}
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if int64(buf.Len()) > max {
-		return nil, &os.PathError{Op: "read", Path: f.Name(), Err: &TooLargeError{Size: -1, Limit: max}}
-	}
-	return buf.Bytes(), nil
 }
 
 // ReadAll reads r to its end, at most max bytes: for what comes from

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -25,21 +26,32 @@ import (
 // limits.OutputDocument in all), on the zip's directory, before inflating
 // anything. Its errors are Chinese sentences.
 func Text(name string, data []byte) (string, error) {
+	var b strings.Builder
+	if err := Write(&b, name, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// Write writes what Text returns to w; the body of a .docx streams as it
+// is read.
+func Write(w io.Writer, name string, data []byte) error {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".docx":
-		s, err := docx.Text(data)
-		if err != nil {
-			return "", fmt.Errorf("不是有效的 Word 文件（.docx）：%s", reason(err))
+		if err := docx.WriteText(w, data); err != nil {
+			return fmt.Errorf("不是有效的 Word 文件（.docx）：%s", reason(err))
 		}
-		return s, nil
+		return nil
 	case ".xlsx":
 		s, err := sheets(data)
 		if err != nil {
-			return "", fmt.Errorf("不是有效的 Excel 文件（.xlsx）：%s", reason(err))
+			return fmt.Errorf("不是有效的 Excel 文件（.xlsx）：%s", reason(err))
 		}
-		return s, nil
+		_, err = io.WriteString(w, s)
+		return err
 	}
-	return string(data), nil
+	_, err := w.Write(data)
+	return err
 }
 
 // reason says why a document could not be read.
