@@ -80,8 +80,11 @@ func addTicks(n parse.Node) {
 		addTicks(n.List)
 		addTicks(n.ElseList)
 		if n.List != nil {
+			// {{$tick := _docx_tick}}: a declaration, which prints
+			// nothing (and so costs no conversion for printing).
 			tick := &parse.ActionNode{NodeType: parse.NodeAction, Pos: n.Pos, Line: n.Line, Pipe: &parse.PipeNode{
 				NodeType: parse.NodePipe, Pos: n.Pos, Line: n.Line,
+				Decl: []*parse.VariableNode{{NodeType: parse.NodeVariable, Pos: n.Pos, Ident: []string{"$" + tickName}}},
 				Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: n.Pos,
 					Args: []parse.Node{parse.NewIdentifier(tickName).SetPos(n.Pos)}}},
 			}}
