@@ -33,6 +33,8 @@ type AllocationView struct {
 	// Detail is the factor-by-factor working, a table with one column
 	// group per factor.
 	Detail *docx.Table
+	// Charts are the allocation's native charts.
+	Charts AllocationCharts
 }
 
 // AllocationRow is one city's line of the allocation table, formatted.
@@ -82,6 +84,7 @@ func BuildAllocation(p *alloc.Plan, r *alloc.Result) *AllocationView {
 	}
 	v.Corrected = strings.Join(corrected, "、")
 	v.Detail = allocationDetail(r)
+	v.Charts = allocationCharts(r)
 	return v
 }
 
