@@ -113,7 +113,7 @@ func allocationDetail(r *alloc.Result) *docx.Table {
 		sub = append(sub, docx.Cell{Text: "因素得分"}, docx.Cell{Text: "占比"})
 	}
 	t.Rows = append(t.Rows, docx.Row{Header: true, Cells: top}, docx.Row{Header: true, Cells: sub})
-	for _, c := range r.Cities {
+	for i, c := range r.Cities {
 		cells := make([]docx.Cell, 0, 1+2*n)
 		cells = append(cells, docx.Cell{Text: c.Name})
 		for _, cf := range c.Factors {
@@ -121,7 +121,8 @@ func allocationDetail(r *alloc.Result) *docx.Table {
 				docx.Cell{Text: cf.Adjusted.Dec(6).StringFixed(6)},
 				docx.Cell{Text: cnfmt.Fixed(cf.Ratio.Percent(sharePlaces), sharePlaces) + "%"})
 		}
-		t.Rows = append(t.Rows, docx.Row{Cells: cells})
+		// On one page when it fits (its header repeats when it does not).
+		t.Rows = append(t.Rows, docx.Row{Cells: cells, KeepNext: i < len(r.Cities)-1})
 	}
 	return t
 }
