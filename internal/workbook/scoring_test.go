@@ -183,8 +183,23 @@ func TestSubprojectSheets2019(t *testing.T) {
 		}
 	}
 	// 一级 and 二级 are merged over their rows: 产出 over 产出数量's four
-	// indicators and the three single ones after it.
-	bk.wantMerges(t, s, "A1:I1", "A5:A11", "B5:B11", "C5:C8", "D5:D8")
+	// indicators (rows 5–8) and the three single ones after it (9–11). The
+	// page ends after row 8, so the merges are cut there and the labels
+	// repeated at the top of the next page; the 分值 as text, so that the
+	// column's SUM still counts 50 once. The next page ends after row 17,
+	// inside 效益 (rows 12–18).
+	bk.wantMerges(t, s, "A1:I1", "A5:A8", "A9:A11", "B5:B8", "B9:B11", "C5:C8", "D5:D8", "A12:A17", "B12:B17")
+	for cell, want := range map[string]string{"A9": "产出", "B9": "50", "A18": "效益", "B18": "30"} {
+		if got := bk.value(s, cell); got != want {
+			t.Errorf("%s = %q, want the label %q repeated", cell, got, want)
+		}
+	}
+	if typ, _ := bk.f.GetCellType(s, "B9"); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+		t.Errorf("the repeated 分值 is of type %v, want text", typ)
+	}
+	if got := rowBreaks(t, b, 2); !slices.Equal(got, []int{8, 17}) {
+		t.Errorf("page breaks after rows %v, want [8 17]", got)
+	}
 }
 
 func TestTargetSheet2019(t *testing.T) {

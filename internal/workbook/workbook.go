@@ -70,6 +70,11 @@ type pageSetup struct {
 	freezeRows  int    // rows kept in view when scrolling
 	freezeCols  int
 	breaksAfter []int // rows after which a new printed page starts
+	// labelCols are the columns whose merged labels repeat on every page
+	// their group spans (paginate); totalRows the 小计/合计 rows, which
+	// never start a page alone.
+	labelCols []int
+	totalRows map[int]bool
 }
 
 func newSheet(name string, widths ...float64) *sheet {
@@ -211,6 +216,9 @@ func (s *sheet) lastCol() int { return len(s.widths) }
 func (s *sheet) write(st *styles, first bool) error {
 	f := st.f
 	s.fitRows(st)
+	if len(s.page.labelCols) > 0 {
+		s.paginate()
+	}
 	if first {
 		if err := f.SetSheetName("Sheet1", s.name); err != nil {
 			return err
@@ -372,7 +380,7 @@ func (s *sheet) setupPage(f *excelize.File) error {
 		return err
 	}
 	orientation := "portrait"
-	if s.sumWidths(1, s.lastCol()) > portraitWidth {
+	if s.landscape() {
 		orientation = "landscape"
 	}
 	a4, one, zero := 9, 1, 0
