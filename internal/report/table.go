@@ -43,7 +43,7 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 		// A label whose neighbouring text column is empty in every row of
 		// its group (授权专利奖励 has no 年度) spans both columns, as the
 		// seed table draws it.
-		wide := widensLabel(d, g)
+		wide := d.LabelSpansNext(g)
 		for ri, row := range g.Rows {
 			cells = cells[:0]
 			for ci, c := range d.Columns {
@@ -91,21 +91,6 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 
 // keepGroupRows is the longest group a detail table keeps on one page.
 const keepGroupRows = 20
-
-// widensLabel reports whether a group's label may take over the text
-// column after it: the table starts with a group column followed by a text
-// column that none of the group's rows fills.
-func widensLabel(d *fund.Detail, g fund.RowGroup) bool {
-	if len(d.Columns) < 3 || d.Columns[0].Kind != fund.ColGroup || d.Columns[1].Kind != fund.ColText {
-		return false
-	}
-	for _, r := range g.Rows {
-		if r[d.Columns[1].Key].Text != "" {
-			return false
-		}
-	}
-	return true
-}
 
 func header(d *fund.Detail) docx.Row {
 	var cells []docx.Cell

@@ -216,7 +216,7 @@ func (s *sheet) lastCol() int { return len(s.widths) }
 func (s *sheet) write(st *styles, first bool) error {
 	f := st.f
 	s.fitRows(st)
-	if len(s.page.labelCols) > 0 {
+	if len(s.page.labelCols) > 0 && s.body == nil {
 		s.paginate()
 	}
 	if first {
@@ -289,7 +289,14 @@ func (s *sheet) write(st *styles, first bool) error {
 		if len(rows) > 0 {
 			last = rows[len(rows)-1]
 		}
-		if err := s.body(&rowStream{s: s, st: st, sw: sw, last: last, vals: make([]any, s.lastCol())}); err != nil {
+		rs := &rowStream{s: s, st: st, sw: sw, last: last, vals: make([]any, s.lastCol())}
+		if len(s.page.labelCols) > 0 {
+			rs.paged, rs.capacity, rs.title, rs.pageStart = true, s.pageCapacity(), s.titleHeight(), 1
+			for _, r := range rows {
+				rs.used += s.rowHeight(r)
+			}
+		}
+		if err := s.body(rs); err != nil {
 			return err
 		}
 	}
@@ -313,6 +320,26 @@ type rowStream struct {
 	sw   *excelize.StreamWriter
 	last int   // the last row written
 	vals []any // reused for every row
+	// Page planning (see paginate), when the sheet has label columns:
+	// the height a page holds, the repeated rows' height, the height used
+	// on the current page and the row it starts with.
+	paged                 bool
+	capacity, title, used float64
+	pageStart             int
+}
+
+// breakIfFull starts a new printed page before row r when a height of need
+// points (the row, and what must stay on its page) does not fit on the
+// current one, and reports whether it did.
+func (w *rowStream) breakIfFull(r int, need float64) bool {
+	if !w.paged || r <= w.pageStart || w.used+need <= w.capacity {
+		return false
+	}
+	if err := w.sw.InsertPageBreak(cellName(1, r)); err != nil {
+		return false // the cell name is valid: no error
+	}
+	w.used, w.pageStart = w.title, r
+	return true
 }
 
 // row writes row r (after every row written so far) with the given
@@ -325,6 +352,13 @@ func (w *rowStream) row(r int, cells []excelize.Cell, height float64) error {
 		return fmt.Errorf("工作表“%s”第%d行超出了表格的列数", w.s.name, r)
 	}
 	w.last = r
+	if w.paged {
+		if height > 0 {
+			w.used += height
+		} else {
+			w.used += w.s.rowHeight(r)
+		}
+	}
 	clear(w.vals)
 	for i := range cells {
 		w.vals[i] = &cells[i] // a pointer: no copy of the cell per row
