@@ -357,7 +357,7 @@ func checkAllocationCSV(t *testing.T, res *alloc.Result, sheets map[string][][]s
 	tr := findRow(t, rows, 1, "合计") - 1
 	wantExact(t, "Σ分配金额", rows[tr][amount], res.AmountSum)
 	wantClose(t, "Σ分配比例", rows[tr][share], decimal.NewFromInt(1))
-	wantExact(t, "剩余单位数", rows[findRow(t, rows, 1, "剩余单位数")-1][2], decimal.NewFromInt(int64(res.Leftover)))
+	wantExact(t, "剩余单位数", rows[findRow(t, rows, 1, "尾差个数")-1][2], decimal.NewFromInt(int64(res.Leftover)))
 	wantExact(t, "核对", rows[findRow(t, rows, 1, "核对")-1][2], decimal.Zero)
 	note := fmt.Sprintf("剩余的 %d 个单位", res.Leftover)
 	found := false
