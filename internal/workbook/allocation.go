@@ -59,7 +59,7 @@ func Allocation(title string, r *alloc.Result) ([]byte, error) {
 	}
 	st := newStyles()
 	a := newAllocLayout(r)
-	sheets := []*sheet{a.inputSheet(title, r, st), a.workSheet(title, r, st), a.resultSheet(title, r, st)}
+	sheets := []*sheet{a.inputSheet(title, r, st), a.workSheet(title, r, st), a.resultSheet(title, r, st), a.allocationChartSheet(title, r, st)}
 	if st.err != nil {
 		return nil, st.err
 	}

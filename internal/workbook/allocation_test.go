@@ -24,7 +24,7 @@ func TestAllocationSample(t *testing.T) {
 		}
 	}
 	bk := openBook(t, b)
-	if got, want := bk.f.GetSheetList(), []string{"输入数据", "计算过程", "分配结果"}; !slices.Equal(got, want) {
+	if got, want := bk.f.GetSheetList(), []string{"输入数据", "计算过程", "分配结果", "图表"}; !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
 	const s = "分配结果"

@@ -285,6 +285,12 @@ func checkScoringCSV(t *testing.T, r *calc.Result, sheets map[string][][]string)
 	if len(r.Targets) > 0 {
 		wantCent(t, "绩效目标表 年度金额", sheets["绩效目标表"][tgAmountRow-1][2], r.Budget.String())
 	}
+	// The charts' cells, linked to the summary.
+	for i, s := range r.Subprojects {
+		row := sheets[chartSheetName][chFirstRow-1+i]
+		wantCent(t, "图表 "+s.Sub.Name+" 实际支出", row[3], s.Spending.String())
+		wantCent(t, "图表 "+s.Sub.Name+" 权重", row[5], s.WeightPercent.String())
+	}
 	_, details := sheetNames(r)
 	for i, s := range r.Subprojects {
 		if details[i] != "" {
@@ -353,6 +359,9 @@ func checkAllocationCSV(t *testing.T, res *alloc.Result, sheets map[string][][]s
 	}
 	if !total.Equal(res.Total) {
 		t.Errorf("LibreOffice's amounts add up to %s, want %s", total, res.Total)
+	}
+	for i, c := range res.Cities {
+		wantExact(t, "图表 "+c.Name+" 分配金额", sheets[chartSheetName][chFirstRow-1+i][1], c.Amount)
 	}
 	tr := findRow(t, rows, 1, "合计") - 1
 	wantExact(t, "Σ分配金额", rows[tr][amount], res.AmountSum)

@@ -312,6 +312,7 @@ func sheetNames(r *calc.Result) (subs, details []string) {
 	taken := map[string]bool{
 		strings.ToLower(summarySheetName): true,
 		strings.ToLower(targetSheetName):  true,
+		strings.ToLower(chartSheetName):   true,
 		"history":                         true, // reserved by Excel
 	}
 	unique := func(base string) string {

@@ -54,6 +54,8 @@ type sheet struct {
 	// bodyEnd is the last row it writes.
 	body    func(w *rowStream) error
 	bodyEnd int
+	// charts are drawn over the sheet (charts.go).
+	charts []chartSpec
 }
 
 // span is a merged range of cells.
@@ -219,6 +221,9 @@ func (s *sheet) write(st *styles, first bool) error {
 	if len(s.page.labelCols) > 0 && s.body == nil {
 		s.paginate()
 	}
+	if len(s.charts) > 0 {
+		s.chartBreaks()
+	}
 	if first {
 		if err := f.SetSheetName("Sheet1", s.name); err != nil {
 			return err
@@ -307,6 +312,12 @@ func (s *sheet) write(st *styles, first bool) error {
 	}
 	for _, r := range s.page.breaksAfter {
 		if err := sw.InsertPageBreak(cellName(1, r+1)); err != nil {
+			return err
+		}
+	}
+	// A chart joins the worksheet the stream writer holds until Flush.
+	for _, c := range s.charts {
+		if err := f.AddChart(s.name, cellName(1, c.row), c.chart); err != nil {
 			return err
 		}
 	}
