@@ -147,6 +147,15 @@ func Run(o Options) (*Output, diag.List) {
 				out.Files = append(out.Files, f)
 			}
 		}
+		if out.Result.SelfEval != nil {
+			if f, d := render(o, report.SelfEvalTemplateName, report.SelfEvalFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+				return report.RenderSelfEval(name, tmpl, out.Result)
+			}); d != nil {
+				ds = append(ds, d...)
+			} else {
+				out.Files = append(out.Files, f)
+			}
+		}
 	}
 	if out.Allocation != nil {
 		out.Files = append(out.Files, outdir.File{Name: AllocationFigures, Data: figures.WriteAllocation(out.Plan, out.Allocation)})

@@ -35,6 +35,9 @@ type AllocationView struct {
 	Detail *docx.Table
 	// Charts are the allocation's native charts.
 	Charts AllocationCharts
+	// Evaluation shows how the 绩效调节系数 follow from the cities'
+	// evaluation results; nil when they are typed in.
+	Evaluation *AllocationEvaluation
 }
 
 // AllocationRow is one city's line of the allocation table, formatted.
@@ -85,6 +88,7 @@ func BuildAllocation(p *alloc.Plan, r *alloc.Result) *AllocationView {
 	v.Corrected = strings.Join(corrected, "、")
 	v.Detail = allocationDetail(r)
 	v.Charts = allocationCharts(r)
+	v.Evaluation = allocationEvaluation(r)
 	return v
 }
 

@@ -37,6 +37,7 @@ func TestLibreOfficeConvertsTheDocumentsToPDF(t *testing.T) {
 		"report":       func(n string, b []byte) ([]byte, error) { return Render(n, b, r) },
 		"targets":      func(n string, b []byte) ([]byte, error) { return RenderTargets(n, b, r) },
 		"allocation":   func(n string, b []byte) ([]byte, error) { return RenderAllocation(n, b, p, ar) },
+		"selfeval":     func(n string, b []byte) ([]byte, error) { return RenderSelfEval(n, b, r) },
 		"long-targets": func(n string, b []byte) ([]byte, error) { return RenderTargets(n, b, long) },
 	}
 	var files []string
@@ -109,4 +110,5 @@ func TestLibreOfficeConvertsTheDocumentsToPDF(t *testing.T) {
 	checkTargetLabels(t, "targets", tg, r.Targets, false)
 	lt, _ := text("long-targets")
 	checkTargetLabels(t, "long-targets", lt, long.Targets, true)
+	checkSelfEvalPDF(t, text)
 }
