@@ -137,6 +137,7 @@ func load(path string, src []byte) (*Plan, diag.List) {
 		})
 	}
 
+	checkNames(&ds, f.Factors, f.Cities)
 	for i, c := range f.Cities {
 		city := City{Name: c.Name, Values: c.Values, Hardship: c.Hardship}
 		if c.Performance != nil {

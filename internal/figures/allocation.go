@@ -60,10 +60,10 @@ func WriteAllocation(p *alloc.Plan, r *alloc.Result) []byte {
 
 	w.table(allocationTable + "\x00分配因素")
 	for _, f := range r.Factors {
-		w.num(f.Name+"/权重", f.Weight.Shift(2))
-		w.exact(f.Name+"/金额", f.Amount)
+		w.num(path(f.Name, "权重"), f.Weight.Shift(2))
+		w.exact(path(f.Name, "金额"), f.Amount)
 		for m, ind := range f.Indicators {
-			w.num(f.Name+"/"+ind.Name+"/合计", f.IndicatorSums[m])
+			w.num(path(f.Name, ind.Name, "合计"), f.IndicatorSums[m])
 		}
 	}
 
@@ -74,9 +74,9 @@ func WriteAllocation(p *alloc.Plan, r *alloc.Result) []byte {
 		w.num("财政困难程度系数", c.Hardship)
 		for f, cf := range c.Factors {
 			name := r.Factors[f].Name
-			w.exact(name+"/因素得分", cf.Adjusted)
-			w.exact(name+"/占比", cf.Ratio)
-			w.exact(name+"/按权重", cf.Weighted)
+			w.exact(path(name, "因素得分"), cf.Adjusted)
+			w.exact(path(name, "占比"), cf.Ratio)
+			w.exact(path(name, "按权重"), cf.Weighted)
 		}
 		w.exact("份额", c.Share)
 		w.exact("精确金额", c.Exact)

@@ -39,7 +39,7 @@ func Write(r *calc.Result) []byte {
 
 	w.table("综合评价")
 	for _, c := range r.Categories {
-		w.fixed(c.Group.Name+"/"+c.Category.Name, c.Score)
+		w.fixed(path(c.Group.Name, c.Category.Name), c.Score)
 	}
 	w.fixed("总分", r.Total)
 	w.str("等级", r.Grade)
@@ -62,28 +62,28 @@ func Write(r *calc.Result) []byte {
 			// The detail table's 小计 and 合计: derived, so a corrected row
 			// shows here with everything that follows from it.
 			w.table(base + "\x00明细表")
-			for _, g := range d.Groups {
+			for i, g := range d.Groups {
 				if g.Subtotal != nil {
-					sums(w, d, g.Label+"/小计/", g.Sum)
+					sums(w, d, []string{fund.GroupKey(g, i), "小计"}, g.Sum)
 				}
 			}
-			sums(w, d, "合计/", d.Sum)
+			sums(w, d, []string{"合计"}, d.Sum)
 		}
 		w.table(base + "\x00各类得分")
 		for _, c := range s.Categories {
-			w.inline(c.Category.Name, "分值", c.Points.String(), "得分", fixed2(c.Score), "按权重得分", fixed2(c.Weighted))
+			w.inline(path(c.Category.Name), "分值", c.Points.String(), "得分", fixed2(c.Score), "按权重得分", fixed2(c.Weighted))
 		}
 		w.table(base + "\x00各指标得分")
 		for _, c := range s.Categories {
 			for _, is := range c.Indicators {
-				key := c.Category.Name + "/" + is.Indicator.Name
+				key := path(c.Category.Name, is.Indicator.Name)
 				if len(is.Items) > 1 || is.Items[0].Item != is.Indicator {
 					w.inline(key, "分值", is.Points.String(), "得分", fixed2(is.Score))
 				}
 				for i, it := range is.Items {
 					k := key
 					if len(is.Items) > 1 || it.Item != is.Indicator {
-						k = fmt.Sprintf("%s/第%d项", key, i+1)
+						k = path(c.Category.Name, is.Indicator.Name, fmt.Sprintf("第%d项", i+1))
 					}
 					w.item(k, it)
 				}
@@ -94,7 +94,7 @@ func Write(r *calc.Result) []byte {
 		w.table("绩效目标完成情况")
 		for _, tr := range r.Targets {
 			t := tr.Target
-			w.inline(t.Level1+"/"+t.Level2+"/"+t.Name, "年度指标值", tomlString(t.ValueText()),
+			w.inline(path(t.Level1, t.Level2, t.Name), "年度指标值", tomlString(t.ValueText()),
 				"实际完成值", tomlString(t.ActualText()), "完成情况", tomlString(tr.Status))
 		}
 	}
@@ -106,15 +106,12 @@ func Write(r *calc.Result) []byte {
 
 func fixed2(d decimal.Decimal) string { return d.StringFixed(2) }
 
-// sums writes the summed columns of a detail table's 小计 or 合计 row.
-func sums(w *writer, d *fund.Detail, prefix string, sum func(string) decimal.Decimal) {
+// sums writes the summed columns of a detail table's 小计 or 合计 row,
+// each under the key parts then the column's name.
+func sums(w *writer, d *fund.Detail, parts []string, sum func(string) decimal.Decimal) {
 	for _, c := range d.Columns {
 		if c.Sum {
-			title := c.Title
-			if title == "" {
-				title = c.Key
-			}
-			w.num(prefix+title, sum(c.Key))
+			w.num(path(append(append([]string(nil), parts...), c.Name())...), sum(c.Key))
 		}
 	}
 }

@@ -42,7 +42,7 @@ func (w *writer) writeSelfEval(se *calc.SelfEvalResult) {
 		case !ind.Met:
 			pairs = append(pairs, "计分方法", tomlString(ind.Formula))
 		}
-		w.inline(t.Level1+"/"+t.Level2+"/"+t.Name, pairs...)
+		w.inline(path(t.Level1, t.Level2, t.Name), pairs...)
 	}
 }
 

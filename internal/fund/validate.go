@@ -21,6 +21,7 @@ import (
 // its policy rate) are warnings. It never changes the data.
 func Validate(y *Year) diag.List {
 	v := &validator{y: y}
+	v.names()
 	v.fund()
 	v.documents()
 	v.scoring()
