@@ -361,13 +361,13 @@ func attacks() []attack {
 				writeFile(t, path, []byte("\"a\" = 1\n\"b\" = 2 3\n"))
 				return []string{"diff", path, path}
 			},
-			want: []string{"错误：旧文件不是有效的结果文件：第 2 行第 8 列：TOML 格式错误：一行只能写一个“键 = 值”，值后面却还有“3”。"}},
+			want: []string{"old.toml 不是计算结果文件：不是有效的 TOML（第 2 行第 8 列：TOML 格式错误：一行只能写一个“键 = 值”，值后面却还有“3”。）。"}},
 		{name: "10 a lone surrogate escape", exit: ExitData, maxAllocMB: 16,
 			setup: func(t *testing.T, e *env) []string {
 				subst(t, e, "report.toml", `experience = ["经验。"]`, `experience = ["\uD800"]`)
 				return []string{"check", "-data", e.data, "2020"}
 			},
-			want: []string{"report.toml:10:16：错误：TOML 格式错误：文字中的“\\uD800”不是有效的字符（这个编码不代表任何汉字或字母）。"}},
+			want: []string{"report.toml:", ":16：错误：TOML 格式错误：文字中的“\\uD800”不是有效的字符（这个编码不代表任何汉字或字母）。"}},
 	}
 }
 

@@ -55,9 +55,9 @@ func (l List) Capped(n int) List {
 	return out
 }
 
-// Count is the number of errors and of warnings, those left out of the
+// Totals is the number of errors and of warnings, those left out of the
 // list included.
-func (l List) Count() (errors, warnings int) {
+func (l List) Totals() (errors, warnings int) {
 	for _, d := range l {
 		n := max(d.Omitted, 1)
 		if d.Severity == Error {

@@ -31,8 +31,12 @@ type Row struct {
 	// Header rows repeat at the top of every page the table runs onto.
 	Header bool
 	// Bold sets the row's text in bold (header and totals rows).
-	Bold  bool
-	Cells []Cell
+	Bold bool
+	// KeepNext keeps the row on the page of the row after it: rows kept
+	// together move to the next page as a block when they do not fit,
+	// so that a group's label or a 合计 row never stands apart.
+	KeepNext bool
+	Cells    []Cell
 }
 
 // Cell is one cell; a cell spanning columns counts once in Row.Cells.
@@ -44,8 +48,13 @@ type Cell struct {
 	// begins a merged region, MergeContinue extends it (its Text is
 	// ignored).
 	Merge Merge
-	// Align is "left", "right" or "center" (the default).
+	// Align is "left" (justified, as body text), "start" (flush left,
+	// not stretched: short lines in narrow cells), "right" or "center"
+	// (the default).
 	Align string
+	// Head sets a body cell like a header cell (header style, bold): the
+	// labels of a form.
+	Head bool
 }
 
 // Merge is a cell's part in a vertically merged region.
@@ -108,7 +117,8 @@ type tableTags struct {
 	trStart, trHeader, trPrEnd, trEnd  string
 	tcStart, tcWidthEnd, gridSpan      string
 	vMergeStart, vMergeContinue        string
-	tcPrEnd, pStyle, jc, pPrEnd        string
+	tcPrEnd, pStyle, keepNext, jc      string
+	pPrEnd                             string
 	run, boldRun, text, textEnd, pcEnd string
 	br, tab                            string
 }
@@ -133,6 +143,7 @@ func tableTagsFor(w string) *tableTags {
 		vMergeContinue: "<" + w + "vMerge/>",
 		tcPrEnd:        "<" + w + `vAlign ` + w + `val="center"/></` + w + "tcPr><" + w + "p><" + w + "pPr>",
 		pStyle:         "<" + w + `pStyle ` + w + `val="`,
+		keepNext:       "<" + w + "keepNext/>",
 		jc:             "<" + w + `jc ` + w + `val="`,
 		pPrEnd:         `"/></` + w + "pPr>",
 		run:            "<" + w + "r>",
@@ -216,10 +227,16 @@ func (tw *tableWriter) row(r Row) error {
 			b = append(b, k.vMergeContinue...)
 		}
 		b = append(b, k.tcPrEnd...)
-		if style != "" {
+		if cs := style; cs != "" {
+			if c.Head {
+				cs = tw.headStyle
+			}
 			b = append(b, k.pStyle...)
-			b = append(b, style...)
+			b = append(b, cs...)
 			b = append(b, `"/>`...)
+		}
+		if r.KeepNext {
+			b = append(b, k.keepNext...)
 		}
 		b = append(b, k.jc...)
 		switch c.Align {
@@ -227,12 +244,16 @@ func (tw *tableWriter) row(r Row) error {
 			b = append(b, "center"...)
 		case "left":
 			b = append(b, "both"...)
+		case "start":
+			// "left", not "start": the transitional value every Word,
+			// WPS and LibreOffice version reads.
+			b = append(b, "left"...)
 		default:
 			b = appendEscaped(b, c.Align, "", "")
 		}
 		b = append(b, k.pPrEnd...)
 		if c.Merge != MergeContinue && c.Text != "" {
-			if r.Bold || r.Header {
+			if r.Bold || r.Header || c.Head {
 				b = append(b, k.boldRun...)
 			} else {
 				b = append(b, k.run...)

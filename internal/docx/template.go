@@ -22,6 +22,19 @@ type Template struct {
 	entries []zipEntry
 	parts   []*partTmpl
 	copied  int64 // inflated size of the entries copied unchanged
+	// maxDocPr is the largest drawing ID (wp:docPr id) in the filled
+	// parts; the charts placed get the IDs above it.
+	maxDocPr int
+}
+
+// entry returns the template's entry of that name, or nil.
+func (t *Template) entry(name string) *zipEntry {
+	for i := range t.entries {
+		if t.entries[i].name == name {
+			return &t.entries[i]
+		}
+	}
+	return nil
 }
 
 // partTmpl is one filled-in XML part, ready to execute.
@@ -122,9 +135,17 @@ func Parse(name string, docx []byte, funcs template.FuncMap) (*Template, error) 
 			if err != nil {
 				return nil, fileErr("无法复制其中的“"+f.Name+"”（"+diag.IOError(err)+"）", "", err)
 			}
+			if f.Name == "[Content_Types].xml" || strings.HasSuffix(f.Name, ".rels") {
+				// A chart adds its part and relationship to these.
+				e.raw = data
+			}
 			t.entries = append(t.entries, e)
 			t.copied += int64(len(data))
 			continue
+		}
+		for _, m := range reDocPrID.FindAllSubmatch(data, -1) {
+			id, _ := strconv.Atoi(string(m[1]))
+			t.maxDocPr = max(t.maxDocPr, id)
 		}
 		hasDoc = hasDoc || f.Name == "word/document.xml"
 		pt, perrs := parsePart(name, f.Name, human, data, all, names, safe)
@@ -205,15 +226,35 @@ func (t *Template) execute(w io.Writer, data any, document int64, loops int) err
 	// what the copied entries leave of it.
 	room := document - t.copied
 	budget := &loopBudget{left: loops, limit: loops}
+	att := newAttachments(t)
 	for _, p := range t.parts {
-		out, err := p.execute(t.name, data, min(limits.OutputPart, room), budget)
+		out, err := p.execute(t.name, data, att, min(limits.OutputPart, room), budget)
 		if err != nil {
 			return err
 		}
 		rendered[p] = out
 		room -= int64(out.size)
 	}
-	return writeZip(w, t.entries, rendered)
+	changed, added, err := att.finish()
+	if err != nil {
+		return &Error{Template: t.name, Msg: "无法加入图表（" + err.Error() + "）", Err: err}
+	}
+	entries := t.entries
+	if changed != nil || added != nil {
+		entries = make([]zipEntry, 0, len(t.entries)+len(added))
+		for _, e := range t.entries {
+			if data, ok := changed[e.name]; ok {
+				ne, err := newCopied(e.name, data)
+				if err != nil {
+					return err
+				}
+				e = ne
+			}
+			entries = append(entries, e)
+		}
+		entries = append(entries, added...)
+	}
+	return writeZip(w, entries, rendered)
 }
 
 // loopBudget counts the {{range}} repetitions left for one document.
@@ -233,8 +274,9 @@ func (b *loopBudget) tick() (string, error) {
 // execute fills one part in a single pass: the output streams through a
 // partWriter, which places blocks and compresses as it goes. The part may
 // write at most limit bytes.
-func (p *partTmpl) execute(name string, data any, limit int64, loops *loopBudget) (out compressed, err error) {
+func (p *partTmpl) execute(name string, data any, att *attachments, limit int64, loops *loopBudget) (out compressed, err error) {
 	pw := newPartWriter(p.wp, limit)
+	pw.att, pw.part = att, p.path
 	defer func() {
 		if r := recover(); r != nil {
 			pw.abort()
@@ -255,6 +297,7 @@ func (p *partTmpl) execute(name string, data any, limit int64, loops *loopBudget
 		pw.abort()
 	}
 	var be *blockError
+	var ce *chartError
 	switch {
 	case err == nil:
 		return out, nil
@@ -275,6 +318,10 @@ func (p *partTmpl) execute(name string, data any, limit int64, loops *loopBudget
 		e.Msg = fmt.Sprintf("填充时各 {{range}} 循环合计重复了 %d 次以上，超过上限", loops.limit)
 		e.Hint = "可能是多层 {{range}} 循环嵌套在一起；请检查这一段的循环。"
 		return compressed{}, e
+	case errors.As(err, &ce):
+		return compressed{}, &Error{Template: name, Part: p.human, Path: p.path, Context: ce.context, Err: ce.err,
+			Msg:  "无法插入图表：" + ce.err.Error(),
+			Hint: "请检查图表的数据（分类、数据系列和数值个数）。"}
 	case errors.As(err, &be):
 		return compressed{}, &Error{Template: name, Part: p.human, Path: p.path, Context: be.context,
 			Msg:  "表格等整块内容必须单独占一段，这一段里还有其它文字",

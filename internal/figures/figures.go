@@ -25,6 +25,10 @@ func Write(r *calc.Result) []byte {
 	w.comment("金额单位：万元；执行率、权重、变动程度单位：%%；得分单位：分。")
 
 	w.table("专项资金")
+	// Region and year name whose figures these are, for a reader that
+	// gathers several bureaus' files (the provincial allocation).
+	w.str("地区", f.Region)
+	w.raw("年度", fmt.Sprint(f.Year))
 	w.num("预算总额", r.Budget)
 	w.num("本年度预算", f.BudgetCurrent)
 	w.num("上年结余", f.BudgetCarryover)
@@ -35,7 +39,7 @@ func Write(r *calc.Result) []byte {
 
 	w.table("综合评价")
 	for _, c := range r.Categories {
-		w.fixed(c.Group.Name+"/"+c.Category.Name, c.Score)
+		w.fixed(path(c.Group.Name, c.Category.Name), c.Score)
 	}
 	w.fixed("总分", r.Total)
 	w.str("等级", r.Grade)
@@ -54,21 +58,32 @@ func Write(r *calc.Result) []byte {
 		w.fixed("权重", s.WeightPercent)
 		w.str("权重（精确）", s.WeightNum.String()+"/"+s.WeightDen.String())
 		w.fixed("总分", s.Total)
+		if d := sp.Detail; d != nil {
+			// The detail table's 小计 and 合计: derived, so a corrected row
+			// shows here with everything that follows from it.
+			w.table(base + "\x00明细表")
+			for i, g := range d.Groups {
+				if g.Subtotal != nil {
+					sums(w, d, []string{fund.GroupKey(g, i), "小计"}, g.Sum)
+				}
+			}
+			sums(w, d, []string{"合计"}, d.Sum)
+		}
 		w.table(base + "\x00各类得分")
 		for _, c := range s.Categories {
-			w.inline(c.Category.Name, "分值", c.Points.String(), "得分", fixed2(c.Score), "按权重得分", fixed2(c.Weighted))
+			w.inline(path(c.Category.Name), "分值", c.Points.String(), "得分", fixed2(c.Score), "按权重得分", fixed2(c.Weighted))
 		}
 		w.table(base + "\x00各指标得分")
 		for _, c := range s.Categories {
 			for _, is := range c.Indicators {
-				key := c.Category.Name + "/" + is.Indicator.Name
+				key := path(c.Category.Name, is.Indicator.Name)
 				if len(is.Items) > 1 || is.Items[0].Item != is.Indicator {
 					w.inline(key, "分值", is.Points.String(), "得分", fixed2(is.Score))
 				}
 				for i, it := range is.Items {
 					k := key
 					if len(is.Items) > 1 || it.Item != is.Indicator {
-						k = fmt.Sprintf("%s/第%d项", key, i+1)
+						k = path(c.Category.Name, is.Indicator.Name, fmt.Sprintf("第%d项", i+1))
 					}
 					w.item(k, it)
 				}
@@ -79,20 +94,36 @@ func Write(r *calc.Result) []byte {
 		w.table("绩效目标完成情况")
 		for _, tr := range r.Targets {
 			t := tr.Target
-			w.inline(t.Level1+"/"+t.Level2+"/"+t.Name, "年度指标值", tomlString(t.ValueText()),
+			w.inline(path(t.Level1, t.Level2, t.Name), "年度指标值", tomlString(t.ValueText()),
 				"实际完成值", tomlString(t.ActualText()), "完成情况", tomlString(tr.Status))
 		}
+	}
+	if r.SelfEval != nil {
+		w.writeSelfEval(r.SelfEval)
 	}
 	return w.buf.Bytes()
 }
 
 func fixed2(d decimal.Decimal) string { return d.StringFixed(2) }
 
+// sums writes the summed columns of a detail table's 小计 or 合计 row,
+// each under the key parts then the column's name.
+func sums(w *writer, d *fund.Detail, parts []string, sum func(string) decimal.Decimal) {
+	for _, c := range d.Columns {
+		if c.Sum {
+			w.num(path(append(append([]string(nil), parts...), c.Name())...), sum(c.Key))
+		}
+	}
+}
+
 // item writes how one scored item got its score.
 func (w *writer) item(k string, it calc.ItemScore) {
 	pairs := []string{"分值", it.Points.String(), "得分", fixed2(it.Score)}
 	if it.Rule != nil {
 		pairs = append(pairs, "规则", tomlString(it.Rule.Key), "计划", it.Plan.String(), "实际", it.Actual.String())
+		if it.Rule.Kind == fund.KindRatio {
+			pairs = append(pairs, "比率", fixed2(it.Rate))
+		}
 		if it.Rule.Kind == fund.KindVariance {
 			pairs = append(pairs, "变动程度", fixed2(it.Variance))
 		}

@@ -96,3 +96,21 @@ func (d *Detail) Lookup(ref string) (decimal.Decimal, string, error) {
 	}
 	return decimal.Zero, "", fmt.Errorf("引用“%s”：明细表中没有名为“%s”的组", ref, label)
 }
+
+// Name is how the column is named in figures.toml: its title, or its key
+// when it has none.
+func (c Column) Name() string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return c.Key
+}
+
+// GroupKey is how group i of a detail table is named in figures.toml: its
+// label, or 第N组 when it has none.
+func GroupKey(g RowGroup, i int) string {
+	if g.Label != "" {
+		return g.Label
+	}
+	return fmt.Sprintf("第%d组", i+1)
+}

@@ -41,6 +41,10 @@ const (
 	// fewer than two hundred counties; each region costs about a
 	// millisecond through the workbook and the report.
 	Cities = 300
+	// EvaluationFiles bounds the figures files of the cities' evaluation
+	// results an allocation reads from a folder: a province has a dozen
+	// cities; hundreds of files mean a wrong folder.
+	EvaluationFiles = 200
 	// Digits bounds the digits of a number in a data file, integer part
 	// and decimals together: Excel keeps 15 significant digits, and a
 	// number a workbook cannot show exactly is refused rather than shown
@@ -76,6 +80,13 @@ const (
 	// (compressed data never outgrows its inflated size by more than a
 	// few bytes per 16 KB block).
 	DocumentFile = OutputDocument + OutputDocument/64
+	// ChartSeries, ChartPoints and Charts bound the charts drawn into a
+	// document, checked before one is drawn: Excel's own limit on a
+	// chart's series; a chart of more points (categories × series) would
+	// be unreadable; a mistaken loop must not fill the memory with charts.
+	ChartSeries = 255
+	ChartPoints = 100_000
+	Charts      = 1000
 	// LoopIterations bounds the repetitions of {{range}} loops while one
 	// document is filled: nested loops over short lists multiply, and a
 	// loop that writes nothing is bounded by no size limit. The templates

@@ -183,7 +183,7 @@ func TestProblemsBeyondTheCapAreCounted(t *testing.T) {
 	if got := ds[limits.Messages].String(); got != "f.toml：错误：此文件还有 9950 个错误没有列出。请先改正以上问题，再运行一次。" {
 		t.Errorf("last: %s", got)
 	}
-	if e, w := ds.Count(); e != 10_000 || w != 0 {
+	if e, w := ds.Totals(); e != 10_000 || w != 0 {
 		t.Errorf("count %d errors, %d warnings", e, w)
 	}
 }

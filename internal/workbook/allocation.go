@@ -35,8 +35,9 @@ const remainderPlaces = 6
 
 // Allocation builds the factor-method allocation workbook (因素法分配表):
 // 输入数据 (each city's indicator values and coefficients, the total and the
-// factor weights), 计算过程 (one table per factor: indicator shares, factor
-// scores, adjusted scores, ratios and weighted ratios) and 分配结果 (shares,
+// factor weights), 计算过程 (one table per factor: indicator shares, their
+// sum before the coefficients, the 因素得分 of 第八条 after them, 占比 and
+// 按权重 — the terms of the report and the figures) and 分配结果 (shares,
 // exact amounts and the largest-remainder rounding to whole quanta). title
 // heads every sheet, e.g. "2020年度省级知识产权专项资金因素法分配表".
 //
@@ -59,7 +60,7 @@ func Allocation(title string, r *alloc.Result) (_ []byte, err error) {
 	}
 	st := newStyles()
 	a := newAllocLayout(r)
-	sheets := []*sheet{a.inputSheet(title, r, st), a.workSheet(title, r, st), a.resultSheet(title, r, st)}
+	sheets := []*sheet{a.inputSheet(title, r, st), a.workSheet(title, r, st), a.resultSheet(title, r, st), a.allocationChartSheet(title, r, st)}
 	if st.err != nil {
 		return nil, st.err
 	}
@@ -71,8 +72,12 @@ type allocLayout struct {
 	nCities int
 	// On 输入数据: the column of each factor's indicators, the coefficient
 	// columns, and the rows of the parameters.
-	indCol             [][]int
-	perfCol, hardCol   int
+	indCol           [][]int
+	perfCol, hardCol int
+	// scoreCol and gradeCol hold the cities' evaluation results when the
+	// 绩效调节系数 follow from them (0 otherwise); ruleRow describes the rule.
+	scoreCol, gradeCol int
+	ruleRow            int
 	inTotalRow         int
 	totalRow, quantRow int
 	weightRow          []int
@@ -95,12 +100,19 @@ func newAllocLayout(r *alloc.Result) *allocLayout {
 		}
 		a.indCol = append(a.indCol, cols)
 	}
+	if r.Evaluation != nil {
+		a.scoreCol, a.gradeCol = col, col+1
+		col += 2
+	}
 	a.perfCol, a.hardCol = col, col+1
 	a.inTotalRow = alFirstCity + a.nCities
 	a.totalRow = a.inTotalRow + 3 // after a blank row and the parameters' header
 	a.quantRow = a.totalRow + 1
 	for i := range r.Factors {
 		a.weightRow = append(a.weightRow, a.quantRow+1+i)
+	}
+	if r.Evaluation != nil {
+		a.ruleRow = a.quantRow + len(r.Factors) + 2 // after the weights' sum
 	}
 	a.amountPlaces = places(0, r.Quantum)
 	a.amountFmt = groupedFormat(a.amountPlaces)
@@ -128,6 +140,9 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 			widths = append(widths, 15)
 		}
 	}
+	if r.Evaluation != nil {
+		widths = append(widths, 11, 9)
+	}
 	widths = append(widths, 13, 13)
 	sh := newSheet(inputSheetName, widths...)
 	sh.page = pageSetup{titleRows: [2]int{alHeadRow1, alHeadRow2}, freezeRows: alHeadRow2, freezeCols: 2}
@@ -144,6 +159,10 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 		for m, ind := range f.Indicators {
 			sh.put(cols[m], alHeadRow2, withUnit(ind.Name, ind.Unit), st.header())
 		}
+	}
+	if r.Evaluation != nil {
+		sh.mergePut(a.scoreCol, alHeadRow1, a.scoreCol, alHeadRow2, "绩效评价得分", st.header())
+		sh.mergePut(a.gradeCol, alHeadRow1, a.gradeCol, alHeadRow2, "评价等级", st.header())
 	}
 	sh.mergePut(a.perfCol, alHeadRow1, a.perfCol, alHeadRow2, "绩效调节系数", st.header())
 	sh.mergePut(a.hardCol, alHeadRow1, a.hardCol, alHeadRow2, "财政困难程度系数", st.header())
@@ -174,7 +193,11 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 				sh.put(a.indCol[fi][m], row, num(ci.Value), st.number(indFmt[fi][m]))
 			}
 		}
-		sh.put(a.perfCol, row, num(c.Performance), st.numberCentered(coefFmt))
+		if r.Evaluation != nil {
+			a.evaluationCells(sh, st, r.Evaluation, c, row, coefFmt)
+		} else {
+			sh.put(a.perfCol, row, num(c.Performance), st.numberCentered(coefFmt))
+		}
 		sh.put(a.hardCol, row, num(c.Hardship), st.numberCentered(coefFmt))
 	}
 	tr := a.inTotalRow
@@ -186,8 +209,11 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 				num(f.IndicatorSums[m]), st.total(indFmt[fi][m]))
 		}
 	}
-	sh.put(a.perfCol, tr, "—", st.totalCentered(fmtGeneral))
-	sh.put(a.hardCol, tr, "—", st.totalCentered(fmtGeneral))
+	for _, c := range []int{a.scoreCol, a.gradeCol, a.perfCol, a.hardCol} {
+		if c > 0 {
+			sh.put(c, tr, "—", st.totalCentered(fmtGeneral))
+		}
+	}
 
 	// The parameters: the total, the quantum, the weights.
 	ph := a.totalRow - 1
@@ -215,6 +241,9 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 	sh.mergePut(1, wr, 2, wr, "权重合计", st.label(center))
 	sh.formula(3, wr, fmt.Sprintf("SUM(%s)", rangeRef(3, a.weightRow[0], 3, wr-1)), num(weightSum), st.total(percentFormat(weightSum)))
 	sh.mergePut(4, wr, last, wr, "各因素权重之和，应为100%", st.text(left))
+	if e := r.Evaluation; e != nil {
+		a.ruleRows(sh, st, r, last)
+	}
 	return sh
 }
 
@@ -235,8 +264,8 @@ func (a *allocLayout) workSheet(title string, r *alloc.Result, st *styles) *shee
 	sh.mergePut(1, alTitleRow, last, alTitleRow, title, st.title())
 	sh.height(alTitleRow, 36)
 	sh.mergePut(1, alSubtitleRow, last, alSubtitleRow, "表二　计算过程", st.subtitle(center))
-	sh.mergePut(1, 3, last, 3, "说明：指标占比=该市指标值/各市合计；因素得分=该因素各指标占比之和；综合系数=绩效调节系数×财政困难程度系数；"+
-		"调整后得分=因素得分×综合系数；分配比例=调整后得分/各市调整后得分合计；加权比例=分配比例×因素权重。", st.note())
+	sh.mergePut(1, 3, last, 3, "说明：指标占比=该市指标值/各市合计；指标占比之和=该因素各指标占比之和（未乘系数）；综合系数=绩效调节系数×财政困难程度系数；"+
+		"因素得分=指标占比之和×综合系数（第八条）；占比=因素得分/各市该因素得分合计；按权重=占比×因素权重。", st.note())
 
 	row := 5
 	a.weightedCol = make([]int, len(r.Factors))
@@ -266,7 +295,9 @@ func (a *allocLayout) workSheet(title string, r *alloc.Result, st *styles) *shee
 		}
 		rawCol, coefCol, adjCol, ratioCol, wCol := col, col+1, col+2, col+3, col+4
 		a.weightedCol[fi] = wCol
-		for k, h := range []string{"因素得分", "综合系数", "调整后得分", "分配比例", "加权比例"} {
+		// The terms of 第八条, as the report and the figures use them: its
+		// 因素得分 already includes the coefficients.
+		for k, h := range []string{"指标占比之和", "综合系数", "因素得分", "占比", "按权重"} {
 			sh.put(rawCol+k, hr, h, st.header())
 		}
 
@@ -335,16 +366,16 @@ func (a *allocLayout) resultSheet(title string, r *alloc.Result, st *styles) *sh
 	sh.mergePut(1, alSubtitleRow, last, alSubtitleRow, fmt.Sprintf("表三　分配结果（金额单位：%s）", u), st.subtitle(center))
 	sh.mergePut(1, alHeadRow1, 1, alHeadRow2, "序号", st.header())
 	sh.mergePut(2, alHeadRow1, 2, alHeadRow2, "设区市", st.header())
-	sh.mergePut(3, alHeadRow1, 2+nf, alHeadRow1, "各因素加权比例", st.header())
+	sh.mergePut(3, alHeadRow1, 2+nf, alHeadRow1, "各因素按权重", st.header())
 	for fi, f := range r.Factors {
 		sh.put(3+fi, alHeadRow2, f.Name, st.header())
 	}
-	for k, h := range []string{"分配比例", "精确金额", "向下取整金额", "余数（最小金额单位）", "余数排名", "调整额", "分配金额"} {
+	for k, h := range []string{"分配份额", "精确金额", "取整金额", "余数（最小金额单位）", "余数名次", "尾差调整", "分配金额"} {
 		sh.mergePut(shareCol+k, alHeadRow1, shareCol+k, alHeadRow2, h, st.header())
 	}
 
 	tr := alFirstCity + a.nCities
-	leftRow := tr + 2 // 剩余单位数
+	leftRow := tr + 2 // 尾差个数
 	q := a.quantumRef()
 	p := a.amountPlaces
 	for i, c := range r.Cities {
@@ -388,8 +419,8 @@ func (a *allocLayout) resultSheet(title string, r *alloc.Result, st *styles) *sh
 		sh.mergePut(4, row, last, row, note, st.text(left))
 	}
 	check(tr+1, "分配总额", a.totalRef(), num(r.Total), a.amountFmt, "见“输入数据”表")
-	check(leftRow, "剩余单位数", fmt.Sprintf("ROUND((%s-%s)/%s,0)", a.totalRef(), cellName(floorCol, tr), q), r.Leftover, fmtInt,
-		"（分配总额−向下取整金额合计）/最小金额单位：向下取整后剩余的最小金额单位个数")
+	check(leftRow, "尾差个数", fmt.Sprintf("ROUND((%s-%s)/%s,0)", a.totalRef(), cellName(floorCol, tr), q), r.Leftover, fmtInt,
+		"（分配总额−取整金额合计）/最小金额单位：向下取整后剩余的最小金额单位个数")
 	check(leftRow+1, "核对", fmt.Sprintf("ROUND(%s-%s,%d)", cellName(amountCol, tr), a.totalRef(), p), 0.0, a.amountFmt,
 		"分配金额合计−分配总额，应为0")
 
@@ -400,10 +431,10 @@ func (a *allocLayout) resultSheet(title string, r *alloc.Result, st *styles) *sh
 		formula string
 		text    string
 	}{
-		{"", "说明：1. 分配比例=各因素加权比例之和（见“计算过程”表），各市合计为1；精确金额=分配比例×分配总额。"},
+		{"", "说明：1. 分配份额=各因素按权重之和（见“计算过程”表），各市合计为1；精确金额=分配份额×分配总额。"},
 		{fmt.Sprintf(`"2. 按最大余额法调整：先按精确金额向下取整到最小金额单位，剩余的 "&%s&" 个单位依次分给余数最大的设区市（余数相同时按表中顺序）。"`, left),
 			"2. " + largest + "。"},
-		{"", fmt.Sprintf("3. 余数以最小金额单位（%s%s）计，保留%d位小数后比较；余数排名在前“剩余单位数”位的设区市调整额为一个最小金额单位，其余为0；分配金额=向下取整金额+调整额，合计等于分配总额。",
+		{"", fmt.Sprintf("3. 余数以最小金额单位（%s%s）计，保留%d位小数后比较；余数名次在前“尾差个数”位的设区市尾差调整为一个最小金额单位，其余为0；分配金额=取整金额+尾差调整，合计等于分配总额。",
 			r.Quantum, u, remainderPlaces)},
 	}
 	for k, n := range notes {
@@ -452,4 +483,62 @@ func chineseOrdinal(n int) string {
 		return digits[n/10] + "十" + digits[n%10]
 	}
 	return fmt.Sprint(n)
+}
+
+// evaluationCells writes a city's evaluation result and its 绩效调节系数:
+// a formula of the result by the rule, or the typed coefficient where the
+// data keeps it by hand (performance_manual).
+func (a *allocLayout) evaluationCells(sh *sheet, st *styles, e *alloc.Evaluation, c alloc.CityResult, row int, coefFmt string) {
+	ev := c.Evaluation
+	if ev == nil || !ev.Known {
+		sh.put(a.scoreCol, row, "—", st.text(center))
+		sh.put(a.gradeCol, row, "—", st.text(center))
+	} else {
+		sh.put(a.scoreCol, row, num(ev.Score), st.numberCentered(fixedFormat(places(0, ev.Score))))
+		sh.put(a.gradeCol, row, ev.Grade, st.text(center))
+	}
+	if ev == nil || ev.Manual || !ev.Known {
+		sh.put(a.perfCol, row, num(c.Performance), st.numberCentered(coefFmt))
+		return
+	}
+	sh.formula(a.perfCol, row, coefficientFormula(e, cellName(a.scoreCol, row), cellName(a.gradeCol, row)), num(c.Performance), st.numberCentered(coefFmt))
+}
+
+// coefficientFormula is the rule as a formula of a city's score and grade.
+func coefficientFormula(e *alloc.Evaluation, score, grade string) string {
+	if e.Rule == alloc.RuleLinear && e.Linear != nil {
+		l := e.Linear
+		return fmt.Sprintf("MIN(%s,MAX(%s,%s+(%s-%s)*%s))", l.Max, l.Min, l.Base, score, l.BaseScore, l.PerPoint)
+	}
+	expr := "NA()" // a grade outside the table shows as an error, never as a number
+	for i := len(e.Grades) - 1; i >= 0; i-- {
+		g := e.Grades[i]
+		if g.Coefficient != nil {
+			expr = fmt.Sprintf("IF(%s=%s,%s,%s)", grade, quoteText(g.Name), g.Coefficient, expr)
+		}
+	}
+	return expr
+}
+
+// ruleRows states the coefficient rule under the parameters, and names the
+// cities whose coefficient is typed by hand.
+func (a *allocLayout) ruleRows(sh *sheet, st *styles, r *alloc.Result, last int) {
+	e := r.Evaluation
+	label := "绩效调节系数"
+	text := "按各设区市"
+	if e.Year != 0 {
+		text += fmt.Sprintf("%d年度", e.Year)
+	}
+	text += "专项资金绩效评价结果确定（第七条）：" + e.Describe() + "。"
+	var manual []string
+	for _, c := range r.Cities {
+		if c.Evaluation != nil && c.Evaluation.Manual {
+			manual = append(manual, c.Name)
+		}
+	}
+	if len(manual) > 0 {
+		text += strings.Join(manual, "、") + "的绩效调节系数为手工指定（不按评价结果计算）。"
+	}
+	sh.mergePut(1, a.ruleRow, 2, a.ruleRow, label, st.label(center))
+	sh.mergePut(3, a.ruleRow, last, a.ruleRow, text, st.text(left))
 }

@@ -33,14 +33,24 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	r2019 := result2019(t)
 	edge := loadYear(t, "testdata/edge/2020")
 	sample := sampleResult(t)
+	missed := selfEvalMissed(t)
+	byGrade, byScore := evaluationResult(t, "grade.toml"), evaluationResult(t, "linear.toml")
 	// A detail table of so many groups that its 小计 and 合计 use SUBTOTAL.
 	many := withDetail(t, manyGroups(2*maxSumPieces, 4))
+	// Execution rates whose score is a half at the third decimal under
+	// one score_from and not the other: LibreOffice's ROUND must agree.
+	halfRounded, halfExact := halfYear(t, "3.91", fund.ScoreFromRoundedRate), halfYear(t, "3.91", fund.ScoreFromExact)
 	books := map[string][]byte{}
 	for name, build := range map[string]func() ([]byte, error){
 		"scoring2019": func() ([]byte, error) { return Scoring(r2019) },
 		"edge2020":    func() ([]byte, error) { return Scoring(edge) },
 		"manyGroups":  func() ([]byte, error) { return Scoring(many) },
+		"selfEval":    func() ([]byte, error) { return Scoring(missed) },
+		"halfRounded": func() ([]byte, error) { return Scoring(halfRounded) },
+		"halfExact":   func() ([]byte, error) { return Scoring(halfExact) },
 		"allocation":  func() ([]byte, error) { return Allocation(sampleTitle, sample) },
+		"allocGrade":  func() ([]byte, error) { return Allocation("按等级", byGrade) },
+		"allocLinear": func() ([]byte, error) { return Allocation("按得分", byScore) },
 	} {
 		b, err := build()
 		if err != nil {
@@ -71,7 +81,12 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	})
 	t.Run("edge2020", func(t *testing.T) { checkScoringCSV(t, edge, csvs["edge2020"]) })
 	t.Run("manyGroups", func(t *testing.T) { checkScoringCSV(t, many, csvs["manyGroups"]) })
+	t.Run("selfEval", func(t *testing.T) { checkScoringCSV(t, missed, csvs["selfEval"]) })
+	t.Run("halfRounded", func(t *testing.T) { checkScoringCSV(t, halfRounded, csvs["halfRounded"]) })
+	t.Run("halfExact", func(t *testing.T) { checkScoringCSV(t, halfExact, csvs["halfExact"]) })
 	t.Run("allocation", func(t *testing.T) { checkAllocationCSV(t, sample, csvs["allocation"]) })
+	t.Run("allocGrade", func(t *testing.T) { checkEvaluationCSV(t, byGrade, csvs["allocGrade"]) })
+	t.Run("allocLinear", func(t *testing.T) { checkEvaluationCSV(t, byScore, csvs["allocLinear"]) })
 }
 
 // requireSoffice finds LibreOffice, or skips the test; with
@@ -285,6 +300,15 @@ func checkScoringCSV(t *testing.T, r *calc.Result, sheets map[string][][]string)
 	if len(r.Targets) > 0 {
 		wantCent(t, "绩效目标表 年度金额", sheets["绩效目标表"][tgAmountRow-1][2], r.Budget.String())
 	}
+	// The charts' cells, linked to the summary.
+	for i, s := range r.Subprojects {
+		row := sheets[chartSheetName][chFirstRow-1+i]
+		wantCent(t, "图表 "+s.Sub.Name+" 实际支出", row[3], s.Spending.String())
+		wantCent(t, "图表 "+s.Sub.Name+" 权重", row[5], s.WeightPercent.String())
+	}
+	if r.SelfEval != nil {
+		checkSelfEvalCSV(t, r.SelfEval, sheets[selfEvalSheetName])
+	}
 	_, details := sheetNames(r)
 	for i, s := range r.Subprojects {
 		if details[i] != "" {
@@ -354,10 +378,13 @@ func checkAllocationCSV(t *testing.T, res *alloc.Result, sheets map[string][][]s
 	if !total.Equal(res.Total) {
 		t.Errorf("LibreOffice's amounts add up to %s, want %s", total, res.Total)
 	}
+	for i, c := range res.Cities {
+		wantExact(t, "图表 "+c.Name+" 分配金额", sheets[chartSheetName][chFirstRow-1+i][1], c.Amount)
+	}
 	tr := findRow(t, rows, 1, "合计") - 1
 	wantExact(t, "Σ分配金额", rows[tr][amount], res.AmountSum)
 	wantClose(t, "Σ分配比例", rows[tr][share], decimal.NewFromInt(1))
-	wantExact(t, "剩余单位数", rows[findRow(t, rows, 1, "剩余单位数")-1][2], decimal.NewFromInt(int64(res.Leftover)))
+	wantExact(t, "剩余单位数", rows[findRow(t, rows, 1, "尾差个数")-1][2], decimal.NewFromInt(int64(res.Leftover)))
 	wantExact(t, "核对", rows[findRow(t, rows, 1, "核对")-1][2], decimal.Zero)
 	note := fmt.Sprintf("剩余的 %d 个单位", res.Leftover)
 	found := false

@@ -16,11 +16,11 @@ import (
 )
 
 var sheets2019 = []string{"汇总", "1 知识产权奖励项目", "2 知识产权补助项目", "3 知识产权维权援助项目",
-	"4 知识产权保护中心运行经费项目", "5 知识产权管理费项目", "绩效目标表",
-	"明细1 知识产权奖励项目", "明细2 知识产权补助项目", "明细3 知识产权维权援助项目", "明细4 知识产权保护中心运行经费项目"}
+	"4 知识产权保护中心运行经费项目", "5 知识产权管理费项目", "绩效目标表", "绩效自评表",
+	"明细1 知识产权奖励项目", "明细2 知识产权补助项目", "明细3 知识产权维权援助项目", "明细4 知识产权保护中心运行经费项目", "图表"}
 
 // details2019 are the detail tables' sheets (the 管理费 has no table).
-var details2019 = sheets2019[7:]
+var details2019 = sheets2019[8:12]
 
 func scoring2019(t *testing.T) (*calc.Result, []byte) {
 	t.Helper()
@@ -105,7 +105,8 @@ func TestSummary2019(t *testing.T) {
 		col := colName(9 + k)
 		wantNum(t, "类别合计 "+col, at(col, tr), want)
 		if k == 0 {
-			wantFormula(t, bk, s, "I11", "ROUND(E11/C11*10,2)")
+			// Scored from the printed rate (score_from = "rounded_rate").
+			wantFormula(t, bk, s, "I11", "ROUND(F11*10/100,2)")
 		} else {
 			wantFormula(t, bk, s, col+"11", fmt.Sprintf("SUM(%s6:%s10)", col, col))
 		}
@@ -155,7 +156,7 @@ func TestSubprojectSheets2019(t *testing.T) {
 		wantFormula(t, bk, s, "B2", fmt.Sprintf("'汇总'!C%d", 6+i))
 		wantFormula(t, bk, s, "D2", fmt.Sprintf("'汇总'!E%d", 6+i))
 		ex := findRow(t, rows[3:], 5, "预算执行率") + 3 // below the info row
-		wantFormula(t, bk, s, fmt.Sprintf("H%d", ex), "ROUND(D2/B2*10,2)")
+		wantFormula(t, bk, s, fmt.Sprintf("H%d", ex), "ROUND(F2*10/100,2)")
 		wantNum(t, s+" 执行率得分", bk.value(s, fmt.Sprintf("H%d", ex)), r.Subprojects[i].Categories[0].Score.String())
 		ns := findRow(t, rows, 5, "未设置")
 		if got := bk.value(s, fmt.Sprintf("I%d", ns)); got != "本项目不产生直接生态效益，未设置生态效益指标。" {
@@ -183,8 +184,23 @@ func TestSubprojectSheets2019(t *testing.T) {
 		}
 	}
 	// 一级 and 二级 are merged over their rows: 产出 over 产出数量's four
-	// indicators and the three single ones after it.
-	bk.wantMerges(t, s, "A1:I1", "A5:A11", "B5:B11", "C5:C8", "D5:D8")
+	// indicators (rows 5–8) and the three single ones after it (9–11). The
+	// page ends after row 8, so the merges are cut there and the labels
+	// repeated at the top of the next page; the 分值 as text, so that the
+	// column's SUM still counts 50 once. The next page ends after row 17,
+	// inside 效益 (rows 12–18).
+	bk.wantMerges(t, s, "A1:I1", "A5:A8", "A9:A11", "B5:B8", "B9:B11", "C5:C8", "D5:D8", "A12:A17", "B12:B17")
+	for cell, want := range map[string]string{"A9": "产出", "B9": "50", "A18": "效益", "B18": "30"} {
+		if got := bk.value(s, cell); got != want {
+			t.Errorf("%s = %q, want the label %q repeated", cell, got, want)
+		}
+	}
+	if typ, _ := bk.f.GetCellType(s, "B9"); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+		t.Errorf("the repeated 分值 is of type %v, want text", typ)
+	}
+	if got := rowBreaks(t, b, 2); !slices.Equal(got, []int{8, 17}) {
+		t.Errorf("page breaks after rows %v, want [8 17]", got)
+	}
 }
 
 func TestTargetSheet2019(t *testing.T) {
@@ -236,7 +252,7 @@ func TestFormulasCarryValues(t *testing.T) {
 	for ref, want := range map[string]xmlCell{
 		"H11": {Formula: "SUM(I11:R11)", Value: "95.41"},
 		"J11": {Formula: "SUM(J6:J10)", Value: "19.49"},
-		"I11": {Formula: "ROUND(E11/C11*10,2)", Value: "8.74"},
+		"I11": {Formula: "ROUND(F11*10/100,2)", Value: "8.74"},
 		"F11": {Formula: "ROUND(E11/C11*100,2)", Value: "87.39"},
 		"H13": {Type: "str", Formula: `IF(H12&gt;=90`, Value: "优"},
 	} {
@@ -317,7 +333,7 @@ func TestOfficialLook(t *testing.T) {
 		if width > portraitWidth {
 			want = "landscape"
 		}
-		if (s == "汇总" || !strings.HasPrefix(s, "明细") && s != "绩效目标表") && want != "landscape" {
+		if (s == "汇总" || !strings.HasPrefix(s, "明细") && s != "绩效目标表" && s != selfEvalSheetName && s != chartSheetName) && want != "landscape" {
 			t.Errorf("%s is only %.0f wide", s, width)
 		}
 		if *pl.Orientation != want {
@@ -337,7 +353,7 @@ func TestOfficialLook(t *testing.T) {
 		if props.FitToPage == nil || !*props.FitToPage {
 			t.Errorf("%s: fit to page is off, so FitToWidth is ignored", s)
 		}
-		if titles[s] == "" {
+		if titles[s] == "" && s != chartSheetName { // a page of its own: no repeated rows
 			t.Errorf("%s: no print titles", s)
 		}
 		// Title: merged, centred, bold, large.
@@ -484,8 +500,8 @@ func TestManySubprojects(t *testing.T) {
 	}
 	bk := openBook(t, b)
 	names := bk.f.GetSheetList()
-	if len(names) != 41 { // 汇总, 20 评分表 and 20 明细
-		t.Fatalf("%d sheets, want 41: %q", len(names), names)
+	if len(names) != 42 { // 汇总, 20 评分表, 20 明细 and 图表
+		t.Fatalf("%d sheets, want 42: %q", len(names), names)
 	}
 	seen := map[string]bool{}
 	for _, n := range names {

@@ -53,7 +53,8 @@ type subLayout struct {
 func subSheet(r *calc.Result, i int, st *styles, name string, sumRow int) (*sheet, subLayout) {
 	s := &r.Subprojects[i]
 	sh := newSheet(name, 9, 8, 10, 8, 18, 8, 30, 9, 50)
-	sh.page = pageSetup{titleRows: [2]int{subHeaderRow, subHeaderRow}, freezeRows: subHeaderRow}
+	sh.page = pageSetup{titleRows: [2]int{subHeaderRow, subHeaderRow}, freezeRows: subHeaderRow,
+		labelCols: []int{scGroup, scGroupPoints, scCategory, scCategoryPoints}, totalRows: map[int]bool{}}
 	last := sh.lastCol()
 	lay := subLayout{catRows: make([][2]int, len(s.Categories))}
 
@@ -114,6 +115,7 @@ func subSheet(r *calc.Result, i int, st *styles, name string, sumRow int) (*shee
 	}
 
 	lay.totalRow = row
+	sh.page.totalRows[row] = true
 	sum := func(col int) string { return fmt.Sprintf("SUM(%s)", rangeRef(col, subFirstRow, col, row-1)) }
 	sh.put(scGroup, row, "合计", st.label(center))
 	sh.formula(scGroupPoints, row, sum(scGroupPoints), num(groupPoints), st.totalCentered(fmtGeneral))
@@ -151,7 +153,7 @@ func indicatorLines(r *calc.Result, s *calc.Sub, c *calc.SubCategory) []line {
 	for _, is := range c.Indicators {
 		ln := line{name: is.Indicator.Name, standard: is.Indicator.Standard, points: is.Points, score: is.Score}
 		if c.Auto && len(is.Items) == 1 && is.Items[0].Rule != nil && is.Items[0].Rule.Kind == fund.KindRatio {
-			ln.formula = executionFormula(s, is.Points)
+			ln.formula = executionFormula(s, is.Points, r.Year.Scoring.ScoreFrom)
 			if ln.standard == "" {
 				n := is.Items[0].Rule.Name
 				ln.standard = fmt.Sprintf("%s=实际支出/预算×100%%，得分=%s×%s分", n, n, is.Points)
@@ -159,7 +161,7 @@ func indicatorLines(r *calc.Result, s *calc.Sub, c *calc.SubCategory) []line {
 		}
 		var parts []string
 		for k, it := range is.Items {
-			b := itemBasis(c, it)
+			b := itemBasis(c, it, r.Year.Scoring.ScoreFrom)
 			if len(is.Items) > 1 {
 				b = fmt.Sprintf("（%d）%s", k+1, b)
 			}
@@ -172,10 +174,11 @@ func indicatorLines(r *calc.Result, s *calc.Sub, c *calc.SubCategory) []line {
 }
 
 // executionFormula scores the sub-project's execution rate from the info
-// row: spending/budget × points, rounded once to 2 places (calc.RatioScore);
-// capped at the points when spending exceeds the budget.
-func executionFormula(s *calc.Sub, points decimal.Decimal) string {
-	f := fmt.Sprintf("ROUND(%s/%s*%s,2)", cellName(infoSpending, subInfoRow), cellName(infoBudget, subInfoRow), points)
+// row as calc.RatioScore does: the rate cell (already rounded) × points, or
+// under score_from = "exact" spending/budget × points rounded once; capped
+// at the points when spending exceeds the budget.
+func executionFormula(s *calc.Sub, points decimal.Decimal, from string) string {
+	f := ratioFormula(cellName(infoSpending, subInfoRow), cellName(infoBudget, subInfoRow), cellName(infoRate, subInfoRow), points, from)
 	if s.Spending.GreaterThan(s.Budget) {
 		f = fmt.Sprintf("MIN(%s,%s)", points, f)
 	}
@@ -183,16 +186,17 @@ func executionFormula(s *calc.Sub, points decimal.Decimal) string {
 }
 
 // itemBasis is the 评分依据 of one scored item: its text, how a rule
-// computed the score, the score, and the deduction reason when points were
+// computed the score (from the printed rate, or under score_from = "exact"
+// from the fraction), the score, and the deduction reason when points were
 // lost.
-func itemBasis(c *calc.SubCategory, it calc.ItemScore) string {
+func itemBasis(c *calc.SubCategory, it calc.ItemScore, from string) string {
 	text := strings.TrimRight(strings.TrimSpace(it.Text), "。；;，,")
 	var calcText string
 	switch {
 	case it.Rule == nil:
 		calcText = fmt.Sprintf("得%s分", it.Score)
 	case it.Rule.Kind == fund.KindRatio:
-		pct := calc.Percent(it.Actual, it.Plan).StringFixed(2) + "%"
+		pct := it.Rate.StringFixed(2) + "%"
 		what := it.Rule.Name + "=实际/计划"
 		if c.Auto {
 			what = it.Rule.Name + "=实际支出/预算"
@@ -202,8 +206,10 @@ func itemBasis(c *calc.SubCategory, it calc.ItemScore) string {
 			calcText = fmt.Sprintf("%s=%s/%s=%s，得满分%s分", what, it.Actual, it.Plan, pct, it.Points)
 		case it.Actual.GreaterThanOrEqual(it.Plan):
 			calcText = fmt.Sprintf("%s=%s/%s=%s，达到计划，得满分%s分", what, it.Actual, it.Plan, pct, it.Points)
-		default:
+		case from == fund.ScoreFromExact:
 			calcText = fmt.Sprintf("%s=%s/%s=%s，得分=%s/%s×%s=%s分", what, it.Actual, it.Plan, pct, it.Actual, it.Plan, it.Points, it.Score)
+		default:
+			calcText = fmt.Sprintf("%s=%s/%s=%s，得分=%s×%s=%s分", what, it.Actual, it.Plan, pct, pct, it.Points, it.Score)
 		}
 	case it.Rule.Kind == fund.KindVariance:
 		hi, lo := it.Plan, it.Actual
@@ -245,6 +251,16 @@ func bandText(bands []fund.Band, b int) string {
 		return "＞" + bands[b-1].Max.String() + "%"
 	}
 	return ""
+}
+
+// ratioFormula scores a rate as calc.RatioScore does: from the rate cell,
+// which holds the rounded percentage the sheet prints, or under
+// score_from = "exact" from the fraction, rounded once.
+func ratioFormula(actual, plan, rate string, points decimal.Decimal, from string) string {
+	if from == fund.ScoreFromExact {
+		return fmt.Sprintf("ROUND(%s/%s*%s,2)", actual, plan, points)
+	}
+	return fmt.Sprintf("ROUND(%s*%s/100,2)", rate, points)
 }
 
 // categoryGroup is a first-level indicator with its categories.
@@ -308,9 +324,11 @@ func subSheetNames(r *calc.Result) []string {
 // detail table, or with one of no columns), all unique.
 func sheetNames(r *calc.Result) (subs, details []string) {
 	taken := map[string]bool{
-		strings.ToLower(summarySheetName): true,
-		strings.ToLower(targetSheetName):  true,
-		"history":                         true, // reserved by Excel
+		strings.ToLower(summarySheetName):  true,
+		strings.ToLower(targetSheetName):   true,
+		strings.ToLower(selfEvalSheetName): true,
+		strings.ToLower(chartSheetName):    true,
+		"history":                          true, // reserved by Excel
 	}
 	unique := func(base string) string {
 		name := truncateUTF16(base, maxSheetName)
