@@ -183,7 +183,7 @@ func Run(o Options) (*Output, diag.List) {
 // `ipfund diff` would reject is a bug, reported instead of written.
 func figuresFile(ds *diag.List, from, name string, data []byte) outdir.File {
 	if err := figures.Check(data); err != nil {
-		ds.Errorf(diag.Pos{File: from}, "程序生成的计算结果 %s 不是有效的 TOML（%v）。这是程序的错误，请把数据文件和这条提示一起报告给维护者。", name, err)
+		ds.Errorf(diag.Pos{File: from}, "程序生成的计算结果 %s 不是有效的结果文件（%v）。这是程序的错误，请把数据文件和这条提示一起报告给维护者。", name, err)
 	}
 	return outdir.File{Name: name, Data: data}
 }
