@@ -28,6 +28,7 @@ import (
 	"ipfund/internal/build"
 	"ipfund/internal/calc"
 	"ipfund/internal/fund"
+	"ipfund/internal/limits"
 	"ipfund/internal/report"
 	"ipfund/internal/tomlx"
 	"ipfund/internal/workbook"
@@ -237,7 +238,7 @@ func BenchmarkBuild2019(b *testing.B) {
 // synthDataDir writes the seed data with the 奖励 sub-project's table
 // replaced by synthDetail's n rows into a temporary directory and returns
 // the data directory (holding 2019/). It fails when the sub-project's file
-// would exceed fund.MaxFileSize, as a 100 000-row table does.
+// would exceed limits.DataFile, as a 100 000-row table does.
 func synthDataDir(tb testing.TB, n int) string {
 	tb.Helper()
 	src := filepath.Join(benchData(tb), "2019")
@@ -257,8 +258,8 @@ func synthDataDir(tb testing.TB, n int) string {
 		}
 		if e.Name() == filepath.Base(y.Subprojects[0].At.File()) {
 			b = []byte(synthTOML(tb, string(b), synthDetail(n, y.Subprojects[0].Spending.Shift(4))))
-			if len(b) > fund.MaxFileSize {
-				tb.Skipf("%d rows make a %.1f MB file, over the loader's limit of %d MB (fund.MaxFileSize)", n, float64(len(b))/(1<<20), fund.MaxFileSize>>20)
+			if len(b) > limits.DataFile {
+				tb.Skipf("%d rows make a %.1f MB file, over the loader's limit of %d MB (limits.DataFile)", n, float64(len(b))/(1<<20), limits.DataFile>>20)
 			}
 		}
 		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {

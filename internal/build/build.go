@@ -21,6 +21,7 @@ import (
 	"ipfund/internal/docx"
 	"ipfund/internal/figures"
 	"ipfund/internal/fund"
+	"ipfund/internal/limits"
 	"ipfund/internal/outdir"
 	"ipfund/internal/report"
 	"ipfund/internal/workbook"
@@ -183,7 +184,7 @@ func Run(o Options) (*Output, diag.List) {
 // `ipfund diff` would reject is a bug, reported instead of written.
 func figuresFile(ds *diag.List, from, name string, data []byte) outdir.File {
 	if err := figures.Check(data); err != nil {
-		ds.Errorf(diag.Pos{File: from}, "程序生成的计算结果 %s 不是有效的 TOML（%v）。这是程序的错误，请把数据文件和这条提示一起报告给维护者。", name, err)
+		ds.Errorf(diag.Pos{File: from}, "程序生成的计算结果 %s 不是有效的结果文件（%v）。这是程序的错误，请把数据文件和这条提示一起报告给维护者。", name, err)
 	}
 	return outdir.File{Name: name, Data: data}
 }
@@ -204,11 +205,22 @@ func render(o Options, tmplName, outName string, fill func(name string, tmpl []b
 		tmpl, err = templates.Read(tmplName)
 	} else {
 		path = filepath.Join(o.TemplatesDir, tmplName)
-		tmpl, err = os.ReadFile(path)
+		// Read no more than a template may hold: a 2 GB file is refused
+		// after 50 MB, not read whole first.
+		tmpl, err = limits.ReadFile(path, limits.TemplateFile)
 	}
-	if err != nil {
+	var tl *limits.TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		size := ""
+		if tl.Size >= 0 {
+			size = "（" + diag.Size(tl.Size) + "）"
+		}
+		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "模板文件过大" + size + "，超过上限 " + diag.Size(limits.TemplateFile) + "。",
+			Hint: "模板只需包含文字和格式；请删去其中的大图片或嵌入的文件后重新保存。"}}
+	case err != nil:
 		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + diag.IOError(err) + "。",
-			Hint: "请把该模板放回（可从版本库中恢复：git checkout -- " + filepath.ToSlash(path) + "），或用 -templates 指定其他模板文件夹；不需要自己的模板时，把模板文件夹改名（或去掉 -templates），程序就使用内置的模板。"}}
+			Hint: "请把该模板放回（可从版本库中恢复：“git checkout -- " + filepath.ToSlash(path) + "”），或用 -templates 指定其他模板文件夹；不需要自己的模板时，把模板文件夹改名（或去掉 -templates），程序就使用内置的模板。"}}
 	}
 	data, err := fill(path, tmpl)
 	if err != nil {

@@ -12,10 +12,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"ipfund/internal/alloc"
 	"ipfund/internal/build"
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/outdir"
 )
 
@@ -226,14 +228,14 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 }
 
 func warningSuffix(ds diag.List) string {
-	if n := len(ds.Warnings()); n > 0 {
+	if _, n := ds.Totals(); n > 0 {
 		return fmt.Sprintf("（有 %d 条警告%s，见上）", n, warningClasses(ds))
 	}
 	return ""
 }
 
 func countLine(ds diag.List) string {
-	e, w := len(ds.Errors()), len(ds.Warnings())
+	e, w := ds.Totals()
 	if w == 0 {
 		return fmt.Sprintf("发现 %d 个错误。", e)
 	}
@@ -250,24 +252,60 @@ func printDiagnostics(w io.Writer, ds diag.List) {
 		}
 		src, ok := lines[d.Pos.File]
 		if !ok {
-			if b, err := os.ReadFile(d.Pos.File); err == nil {
+			// The file was read within its limit once already.
+			if b, err := limits.ReadFile(d.Pos.File, limits.DataFile); err == nil {
 				src = strings.Split(string(b), "\n")
 			}
 			lines[d.Pos.File] = src
 		}
 		if d.Pos.Line <= len(src) {
-			fmt.Fprintf(w, "    %d | %s\n", d.Pos.Line, strings.TrimRight(src[d.Pos.Line-1], "\r"))
+			fmt.Fprintf(w, "    %d | %s\n", d.Pos.Line, sourceLine(src[d.Pos.Line-1], d.Pos.Col))
 		}
 	}
+}
+
+// sourceLine is a line of a data file as shown under its message: a long
+// line (a pasted table on one line) is cut to the part around col.
+func sourceLine(line string, col int) string {
+	const width = 120 // characters shown at most
+	line = strings.TrimRight(line, "\r")
+	n := utf8.RuneCountInString(line)
+	if n <= width {
+		return line
+	}
+	from := max(min(col-1-width/2, n-width), 0)
+	// Byte offsets of the characters from and from+width.
+	start, end, i := len(line), len(line), 0
+	for off := range line {
+		if i == from {
+			start = off
+		}
+		if i == from+width {
+			end = off
+			break
+		}
+		i++
+	}
+	out := line[start:end]
+	if from > 0 {
+		out = "……" + out
+	}
+	if end < len(line) {
+		out += "……"
+	}
+	return out
 }
 
 func flagError(err error) string {
 	msg := err.Error()
 	if strings.HasPrefix(msg, "flag provided but not defined: ") {
-		return "不认识的选项 " + strings.TrimPrefix(msg, "flag provided but not defined: ")
+		return "不认识的选项“" + strings.TrimPrefix(msg, "flag provided but not defined: ") + "”"
 	}
 	if strings.HasPrefix(msg, "flag needs an argument: ") {
-		return "选项缺少值：" + strings.TrimPrefix(msg, "flag needs an argument: ")
+		return "选项缺少值：“" + strings.TrimPrefix(msg, "flag needs an argument: ") + "”"
 	}
-	return msg
+	if rest, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return "选项写法有误：“" + rest + "”"
+	}
+	return "选项写法有误"
 }

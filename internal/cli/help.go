@@ -76,10 +76,10 @@ func init() {
 
 // Options shared by several commands, for their help.
 const (
-	optData      = "-data 目录       数据文件夹（默认：项目中的 data）"
-	optOut       = "-out 目录        输出文件夹（默认：项目中的 out）"
-	optTemplates = "-templates 目录  Word 模板文件夹（默认：项目中的 templates；没有时用程序内置的模板）"
-	optSoffice   = "-soffice 程序    LibreOffice 的 soffice 程序（默认自动查找）"
+	optData      = "-data 目录       数据文件夹（默认：项目中的“data”）"
+	optOut       = "-out 目录        输出文件夹（默认：项目中的“out”）"
+	optTemplates = "-templates 目录  Word 模板文件夹（默认：项目中的“templates”；没有时用程序内置的模板）"
+	optSoffice   = "-soffice 程序    LibreOffice 的“soffice”程序（默认自动查找）"
 )
 
 func optionsHelp(opts ...string) string {
@@ -102,8 +102,8 @@ func usage() string {
 		s := c.synopsis()
 		fmt.Fprintf(&b, "  %s%s  %s\n", s, strings.Repeat(" ", width-displayWidth(s)), c.summary)
 	}
-	b.WriteString("\n在项目文件夹（含 data 文件夹的一层）或它的任一子文件夹中运行，程序会找到 data、out 和\n" +
-		"templates 文件夹；项目中没有 templates 文件夹时，使用程序内置的 Word 模板。\n" +
+	b.WriteString("\n在项目文件夹（含“data”文件夹的一层）或它的任一子文件夹中运行，程序会找到“data”“out”和\n" +
+		"“templates”文件夹；项目中没有“templates”文件夹时，使用程序内置的 Word 模板。\n" +
 		"Windows 上也可以双击项目文件夹中的“生成报告.cmd”，生成全部年度。\n\n")
 	b.WriteString(exitCodes)
 	return b.String()

@@ -51,9 +51,9 @@ func TestHelpOfOneCommand(t *testing.T) {
 		"（有 allocation.toml 的年度还有因素法分配表）到 out/<年度>/。不写年度则依次处理全部年度。\n" +
 		"只有全部成功才替换 out/<年度>/，出错时原有文件保持不变。\n\n" +
 		"选项（写在年度之前）：\n" +
-		"  -data 目录       数据文件夹（默认：项目中的 data）\n" +
-		"  -out 目录        输出文件夹（默认：项目中的 out）\n" +
-		"  -templates 目录  Word 模板文件夹（默认：项目中的 templates；没有时用程序内置的模板）\n\n" +
+		"  -data 目录       数据文件夹（默认：项目中的“data”）\n" +
+		"  -out 目录        输出文件夹（默认：项目中的“out”）\n" +
+		"  -templates 目录  Word 模板文件夹（默认：项目中的“templates”；没有时用程序内置的模板）\n\n" +
 		"例：ipfund build 2019\n"
 	if code != ExitOK || stdout != want {
 		t.Errorf("help build: exit %d\n%s\nwant\n%s", code, stdout, want)
@@ -62,12 +62,12 @@ func TestHelpOfOneCommand(t *testing.T) {
 	if code, got, _ := run("build", "-h"); code != ExitOK || got != want {
 		t.Errorf("build -h: exit %d\n%s", code, got)
 	}
-	if code, got, _ := run("pdf", "-h"); code != ExitOK || !strings.Contains(got, "  -soffice 程序    LibreOffice 的 soffice 程序（默认自动查找）\n") ||
+	if code, got, _ := run("pdf", "-h"); code != ExitOK || !strings.Contains(got, "  -soffice 程序    LibreOffice 的“soffice”程序（默认自动查找）\n") ||
 		!strings.Contains(got, "用 WPS 打开 out/<年度>/ 中的文件，选“文件”→“输出为PDF”") {
 		t.Errorf("pdf -h: exit %d\n%s", code, got)
 	}
 	// A mistake in an option shows the mistake and the command's help.
-	if code, _, stderr := run("check", "-yaer", "2020"); code != ExitUsage || !strings.HasPrefix(stderr, "参数有误：不认识的选项 -yaer\n\n用法：ipfund check [选项] [年度]\n") {
+	if code, _, stderr := run("check", "-yaer", "2020"); code != ExitUsage || !strings.HasPrefix(stderr, "参数有误：不认识的选项“-yaer”\n\n用法：ipfund check [选项] [年度]\n") {
 		t.Errorf("check -yaer: exit %d\n%s", code, stderr)
 	}
 	if code, _, stderr := run("help", "buld"); code != ExitUsage || !strings.HasPrefix(stderr, "未知的命令“buld”。是不是“build”？\n\n知识产权专项资金") {

@@ -16,6 +16,9 @@ func seedData(t *testing.T) (data, out string) {
 	root := t.TempDir()
 	data, out = filepath.Join(root, "data"), filepath.Join(root, "out")
 	copyDir(t, filepath.Join("..", "testdata", "seed", "2019"), filepath.Join(data, "2019"))
+	// Dated as data/2019 is (the original report is not; undated, a year
+	// warns).
+	editFile(t, filepath.Join(data, "2019", "report.toml"), "# date = 2020-04-30", "date = 2020-04-30")
 	return data, out
 }
 
@@ -134,7 +137,7 @@ func TestChangedRowOf2019IsOneError(t *testing.T) {
 	}
 	for _, w := range []string{
 		center + ":23:1：错误：子项目4“知识产权保护中心运行经费项目”的明细表合计“支出金额（元）”写的是 2705300元，但按各行相加（4组11行，第28–53行）计算为 2707300元。",
-		"请把 total 中的 amount 改为 2707300（或删去这一项，由程序计算）",
+		"请把“total 中的 amount”改为 2707300（或删去这一项，由程序计算）",
 		"实际支出 270.53万元 → 270.73万元（第11行）",
 		"结余金额 7.47万元 → 7.27万元（第12行）",
 		"专项资金实际支出 1756.58万元 → 1756.78万元（fund.toml 第27行）",

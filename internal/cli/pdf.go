@@ -46,7 +46,7 @@ func runPDF(cmd string, args []string, stdout, stderr io.Writer) int {
 	if exe == "" {
 		exe = findSoffice()
 	} else if fi, err := os.Stat(exe); err != nil || fi.IsDir() {
-		fmt.Fprintf(stderr, "错误：找不到 -soffice 指定的程序 %s。请写 LibreOffice 的 soffice 程序的完整路径，或去掉 -soffice 让程序自动查找。\n", exe)
+		fmt.Fprintf(stderr, "错误：找不到 -soffice 指定的程序 %s。请写 LibreOffice 的“soffice”程序的完整路径，或去掉 -soffice 让程序自动查找。\n", exe)
 		return ExitTool
 	}
 	if exe == "" {
@@ -77,10 +77,10 @@ func noLibreOffice(goos, outDir string) string {
 		how = "  从 https://zh-cn.libreoffice.org/download/ 下载 macOS 版，拖进“应用程序”文件夹。\n"
 	default:
 		how = "  统信 UOS、银河麒麟：在应用商店中搜索 LibreOffice 安装；\n" +
-			"  Debian、Ubuntu：sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk\n"
+			"  Debian、Ubuntu：“sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk”\n"
 	}
 	return "错误：未找到 LibreOffice，无法转换 PDF。请先安装 LibreOffice（免费）：\n" + how +
-		"装在其他位置时，用 -soffice 指定 soffice 程序的路径。\n" +
+		"装在其他位置时，用 -soffice 指定“soffice”程序的路径。\n" +
 		"只用 WPS 的，可以用 WPS 打开 " + outDir + " 中的文件，选“文件”→“输出为PDF”，逐个保存。\n"
 }
 

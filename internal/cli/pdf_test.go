@@ -149,7 +149,7 @@ func TestPDFWithoutLibreOfficeSaysWhatToInstall(t *testing.T) {
 	}
 	for goos, want := range map[string]string{
 		"windows": "  从 https://zh-cn.libreoffice.org/download/ 下载 Windows 版安装（装在默认位置 C:\\Program Files\\LibreOffice 即可）。\n",
-		"linux":   "  统信 UOS、银河麒麟：在应用商店中搜索 LibreOffice 安装；\n  Debian、Ubuntu：sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk\n",
+		"linux":   "  统信 UOS、银河麒麟：在应用商店中搜索 LibreOffice 安装；\n  Debian、Ubuntu：“sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk”\n",
 		"darwin":  "拖进“应用程序”文件夹",
 	} {
 		msg := noLibreOffice(goos, `out\2019`)
@@ -159,7 +159,7 @@ func TestPDFWithoutLibreOfficeSaysWhatToInstall(t *testing.T) {
 		}
 	}
 	code, _, stderr = run("pdf", "-soffice", filepath.Join("无此", "soffice"), "2020")
-	if code != ExitTool || stderr != "错误：找不到 -soffice 指定的程序 "+filepath.Join("无此", "soffice")+"。请写 LibreOffice 的 soffice 程序的完整路径，或去掉 -soffice 让程序自动查找。\n" {
+	if code != ExitTool || stderr != "错误：找不到 -soffice 指定的程序 "+filepath.Join("无此", "soffice")+"。请写 LibreOffice 的“soffice”程序的完整路径，或去掉 -soffice 让程序自动查找。\n" {
 		t.Errorf("-soffice missing: exit %d %q", code, stderr)
 	}
 }

@@ -95,7 +95,7 @@ func projectDir() string {
 }
 
 func dataDirError(data string, err error, stderr io.Writer) int {
-	fmt.Fprintf(stderr, "错误：无法读取数据目录 %s：%s。请在项目文件夹（含 data 文件夹）或它的子文件夹中运行，或用 -data 指定数据目录。\n", data, diag.IOError(err))
+	fmt.Fprintf(stderr, "错误：无法读取数据目录 %s：%s。请在项目文件夹（含“data”文件夹）或它的子文件夹中运行，或用 -data 指定数据目录。\n", data, diag.IOError(err))
 	return ExitIO
 }
 
@@ -104,5 +104,5 @@ func templatesUsed(dir string) string {
 	if dir == "" {
 		return "程序内置的模板"
 	}
-	return dir + " 文件夹中的模板"
+	return "“" + dir + "”文件夹中的模板"
 }

@@ -35,7 +35,7 @@ func TestRunsFromAnyFolderOfTheProject(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
-	for _, want := range []string{"已生成 2020 年度文件：\n  " + filepath.Join("out", "2020", "figures.toml") + "\n", "所用模板：templates 文件夹中的模板。\n"} {
+	for _, want := range []string{"已生成 2020 年度文件：\n  " + filepath.Join("out", "2020", "figures.toml") + "\n", "所用模板：“templates”文件夹中的模板。\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("build lacks %q:\n%s", want, stdout)
 		}
@@ -74,7 +74,7 @@ func TestRunsFromAnyFolderOfTheProject(t *testing.T) {
 	// -templates names a folder of templates explicitly.
 	t.Chdir(builtIn)
 	code, stdout, stderr = run("build", "-templates", tmpl, "2020")
-	if code != ExitOK || !strings.Contains(stdout, "所用模板："+tmpl+" 文件夹中的模板。\n") {
+	if code != ExitOK || !strings.Contains(stdout, "所用模板：“"+tmpl+"”文件夹中的模板。\n") {
 		t.Errorf("build -templates: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
@@ -86,7 +86,7 @@ func TestOutsideAnyProjectTheDataFolderIsMissing(t *testing.T) {
 		t.Skipf("a data folder above %s", dir)
 	}
 	code, stdout, stderr := run("build", "2019")
-	want := "错误：无法读取数据目录 data：目录或文件不存在。请在项目文件夹（含 data 文件夹）或它的子文件夹中运行，或用 -data 指定数据目录。\n"
+	want := "错误：无法读取数据目录 data：目录或文件不存在。请在项目文件夹（含“data”文件夹）或它的子文件夹中运行，或用 -data 指定数据目录。\n"
 	if code != ExitIO || stdout != "" || stderr != want {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}

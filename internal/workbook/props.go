@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"ipfund/internal/limits"
 )
 
 // docProps are the document properties written to docProps/core.xml. There
@@ -42,6 +44,13 @@ func finish(pkg []byte, p docProps) ([]byte, error) {
 	}
 	files := map[string]*zip.File{}
 	var names []string
+	// What build writes, ipfund text must read: the same limits.
+	var total uint64
+	for _, zf := range zr.File {
+		if total += zf.UncompressedSize64; zf.UncompressedSize64 > limits.OutputPart || total > limits.OutputDocument {
+			return nil, fmt.Errorf("工作簿过大：超过单个部件 %d MB、整个文件 %d MB 的上限，可能是明细表的行数过多", limits.OutputPart>>20, limits.OutputDocument>>20)
+		}
+	}
 	for _, zf := range zr.File {
 		if _, dup := files[zf.Name]; dup {
 			return nil, fmt.Errorf("工作簿中重复的部件 %s", zf.Name)
@@ -57,6 +66,15 @@ func finish(pkg []byte, p docProps) ([]byte, error) {
 		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}
+	}
+	// A chart makes excelize declare the image types from a map, in a
+	// different order on every run.
+	if zf := files["[Content_Types].xml"]; zf != nil {
+		data, err := readAll(zf)
+		if err != nil {
+			return nil, err
+		}
+		ours["[Content_Types].xml"] = sortedContentTypes(data)
 	}
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(partKey(a), partKey(b)) })
 
@@ -184,4 +202,38 @@ func coreXML(p docProps) []byte {
 	elem("dc:creator", p.creator)
 	b.WriteString(`</cp:coreProperties>`)
 	return []byte(b.String())
+}
+
+var reContentType = regexp.MustCompile(`<(Default|Override)\s[^>]*?(?:/>|></(?:Default|Override)>)`)
+
+// sortedContentTypes puts the declarations of [Content_Types].xml in a
+// fixed order: the defaults by extension, then the overrides by part, as
+// partKey orders the parts.
+func sortedContentTypes(data []byte) []byte {
+	s := string(data)
+	open := strings.Index(s, "<Types")
+	end := strings.LastIndex(s, "</Types>")
+	if open < 0 || end < 0 {
+		return data
+	}
+	openEnd := strings.IndexByte(s[open:], '>') + open + 1
+	decls := reContentType.FindAllString(s[openEnd:end], -1)
+	key := func(d string) string {
+		if strings.HasPrefix(d, "<Default") {
+			return "0" + attr(d, "Extension")
+		}
+		return "1" + partKey(strings.TrimPrefix(attr(d, "PartName"), "/"))
+	}
+	slices.SortStableFunc(decls, func(a, b string) int { return strings.Compare(key(a), key(b)) })
+	return []byte(s[:openEnd] + strings.Join(decls, "") + s[end:])
+}
+
+// attr is the value of an attribute in a start tag.
+func attr(tag, name string) string {
+	i := strings.Index(tag, " "+name+`="`)
+	if i < 0 {
+		return ""
+	}
+	v := tag[i+len(name)+3:]
+	return v[:strings.IndexByte(v, '"')]
 }

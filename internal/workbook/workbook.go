@@ -39,6 +39,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"ipfund/internal/limits"
 )
 
 // sheet collects the cells of one worksheet in memory and then streams them
@@ -57,6 +59,8 @@ type sheet struct {
 	// bodyEnd is the last row it writes.
 	body    func(w *rowStream) error
 	bodyEnd int
+	// charts are drawn over the sheet (charts.go).
+	charts []chartSpec
 }
 
 // span is a merged range of cells.
@@ -73,6 +77,11 @@ type pageSetup struct {
 	freezeRows  int    // rows kept in view when scrolling
 	freezeCols  int
 	breaksAfter []int // rows after which a new printed page starts
+	// labelCols are the columns whose merged labels repeat on every page
+	// their group spans (paginate); totalRows the 小计/合计 rows, which
+	// never start a page alone.
+	labelCols []int
+	totalRows map[int]bool
 }
 
 func newSheet(name string, widths ...float64) *sheet {
@@ -214,6 +223,12 @@ func (s *sheet) lastCol() int { return len(s.widths) }
 func (s *sheet) write(st *styles, first bool) error {
 	f := st.f
 	s.fitRows(st)
+	if len(s.page.labelCols) > 0 && s.body == nil {
+		s.paginate()
+	}
+	if len(s.charts) > 0 {
+		s.chartBreaks()
+	}
 	if first {
 		if err := f.SetSheetName("Sheet1", s.name); err != nil {
 			return err
@@ -284,7 +299,14 @@ func (s *sheet) write(st *styles, first bool) error {
 		if len(rows) > 0 {
 			last = rows[len(rows)-1]
 		}
-		if err := s.body(&rowStream{s: s, st: st, sw: sw, last: last, vals: make([]any, s.lastCol())}); err != nil {
+		rs := &rowStream{s: s, st: st, sw: sw, last: last, vals: make([]any, s.lastCol())}
+		if len(s.page.labelCols) > 0 {
+			rs.paged, rs.capacity, rs.title, rs.pageStart = true, s.pageCapacity(), s.titleHeight(), 1
+			for _, r := range rows {
+				rs.used += s.rowHeight(r)
+			}
+		}
+		if err := s.body(rs); err != nil {
 			return err
 		}
 	}
@@ -298,6 +320,12 @@ func (s *sheet) write(st *styles, first bool) error {
 			return err
 		}
 	}
+	// A chart joins the worksheet the stream writer holds until Flush.
+	for _, c := range s.charts {
+		if err := f.AddChart(s.name, cellName(1, c.row), c.chart); err != nil {
+			return err
+		}
+	}
 	return sw.Flush()
 }
 
@@ -308,6 +336,26 @@ type rowStream struct {
 	sw   *excelize.StreamWriter
 	last int   // the last row written
 	vals []any // reused for every row
+	// Page planning (see paginate), when the sheet has label columns:
+	// the height a page holds, the repeated rows' height, the height used
+	// on the current page and the row it starts with.
+	paged                 bool
+	capacity, title, used float64
+	pageStart             int
+}
+
+// breakIfFull starts a new printed page before row r when a height of need
+// points (the row, and what must stay on its page) does not fit on the
+// current one, and reports whether it did.
+func (w *rowStream) breakIfFull(r int, need float64) bool {
+	if !w.paged || r <= w.pageStart || w.used+need <= w.capacity {
+		return false
+	}
+	if err := w.sw.InsertPageBreak(cellName(1, r)); err != nil {
+		return false // the cell name is valid: no error
+	}
+	w.used, w.pageStart = w.title, r
+	return true
 }
 
 // row writes row r (after every row written so far) with the given
@@ -320,6 +368,13 @@ func (w *rowStream) row(r int, cells []excelize.Cell, height float64) error {
 		return fmt.Errorf("工作表“%s”第%d行超出了表格的列数", w.s.name, r)
 	}
 	w.last = r
+	if w.paged {
+		if height > 0 {
+			w.used += height
+		} else {
+			w.used += w.s.rowHeight(r)
+		}
+	}
 	clear(w.vals)
 	for i := range cells {
 		w.vals[i] = &cells[i] // a pointer: no copy of the cell per row
@@ -375,7 +430,7 @@ func (s *sheet) setupPage(f *excelize.File) error {
 		return err
 	}
 	orientation := "portrait"
-	if s.sumWidths(1, s.lastCol()) > portraitWidth {
+	if s.landscape() {
 		orientation = "landscape"
 	}
 	a4, one, zero := 9, 1, 0
@@ -471,10 +526,60 @@ func rangeRef(col1, row1, col2, row2 int) string {
 // quoteText is a string literal inside a formula.
 func quoteText(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// num is a decimal as a cached or constant cell value. float64 holds every
-// figure of the workbooks (a few significant digits) exactly enough that the
-// shortest representation written to the file is the decimal itself.
-func num(d decimal.Decimal) float64 { return d.InexactFloat64() }
+// num is a decimal as a cached or constant cell value. excelize writes a
+// float64 as its shortest decimal text, cut to 15 significant digits; a
+// decimal of at most limits.Digits significant digits comes back from that
+// text exactly, and no other is ever written: num stops the workbook
+// (through stopOnInexact) rather than write a number other than the
+// figures file's. The loaders refuse such numbers where they are typed;
+// this guards what is computed from them (a sum one digit longer).
+func num(d decimal.Decimal) float64 {
+	f := d.InexactFloat64()
+	text := strconv.FormatFloat(f, 'f', -1, 64)
+	if significant(text) > limits.Digits {
+		panic(inexactError{d: d, digits: significant(text)})
+	}
+	if back, err := decimal.NewFromString(text); err != nil || !back.Equal(d) {
+		panic(inexactError{d: d, digits: limits.Digits + 1})
+	}
+	return f
+}
+
+// significant counts the significant digits of a number's text: 0.0012 has
+// 2, 1352.2 has 5, 100 has 3.
+func significant(text string) int {
+	digits := strings.Trim(strings.NewReplacer("-", "", ".", "").Replace(text), "0")
+	if i := strings.IndexByte(text, '.'); i < 0 {
+		// Zeros at the end of an integer are digits.
+		digits = strings.TrimLeft(strings.NewReplacer("-", "").Replace(text), "0")
+	}
+	return len(digits)
+}
+
+// inexactError is a figure no cell can hold exactly.
+type inexactError struct {
+	d      decimal.Decimal
+	digits int
+}
+
+func (e inexactError) Error() string {
+	v := e.d.String()
+	if len(v) > 40 {
+		v = v[:20] + "……"
+	}
+	return fmt.Sprintf("其中的数 %s 超过 %d 位有效数字，Excel 无法精确保存，写入后会变成别的数；请减少数据中相关金额的位数", v, limits.Digits)
+}
+
+// stopOnInexact turns num's panic into the workbook's error.
+func stopOnInexact(err *error) {
+	if r := recover(); r != nil {
+		ie, ok := r.(inexactError)
+		if !ok {
+			panic(r)
+		}
+		*err = ie
+	}
+}
 
 // ratNum is an exact rational as a cached value: the nearest float64.
 func ratNum(r *big.Rat) float64 {

@@ -8,8 +8,9 @@ import (
 )
 
 // A file another program holds open without sharing (as Word does) cannot
-// be replaced or renamed; the message says so instead of blaming the disk.
-func TestIOErrorSaysTheFileIsOpenElsewhere(t *testing.T) {
+// be written or renamed; both messages say so instead of blaming the disk
+// or permissions. CI runs this under wine (.ci/run).
+func TestMessagesSayTheFileIsOpenElsewhere(t *testing.T) {
 	// Not t.TempDir: wine 8, where CI runs this, cannot os.RemoveAll.
 	dir, err := os.MkdirTemp("", "ipfund-diag-")
 	if err != nil {
@@ -27,9 +28,13 @@ func TestIOErrorSaysTheFileIsOpenElsewhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer syscall.CloseHandle(h)
+	const want = "文件正被其它程序打开（例如在 Word、Excel 或 WPS 中），请关闭后重试"
 	for _, err := range []error{os.WriteFile(p, []byte("y"), 0o644), os.Rename(p, p+".old")} {
-		if got := IOError(err); got != "文件正被其他程序打开（例如在 Word、WPS 中），请关闭后重试" {
+		if got := IOError(err); got != want {
 			t.Errorf("IOError(%v) = %q", err, got)
+		}
+		if got := FSError(err); got != want {
+			t.Errorf("FSError(%v) = %q", err, got)
 		}
 	}
 }
