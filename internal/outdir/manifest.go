@@ -11,6 +11,8 @@ import (
 	"strconv"
 
 	"github.com/BurntSushi/toml"
+
+	"ipfund/internal/limits"
 )
 
 // ManifestName is the file in out/<year>/ that lists the files the tool
@@ -52,7 +54,7 @@ func (m manifest) encode() []byte {
 // none (a directory written by an older version, or by hand), and an error
 // when there is one the tool cannot use.
 func readManifest(dir string) (manifest, error) {
-	b, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	b, err := limits.ReadFile(filepath.Join(dir, ManifestName), maxManifest)
 	if os.IsNotExist(err) {
 		return nil, nil
 	}

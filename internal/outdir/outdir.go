@@ -23,7 +23,6 @@
 package outdir
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -241,16 +240,21 @@ func planReplace(dir string, files []File, owns func(string) bool, rep *Report) 
 			p.oldOwned[name] = true
 		case owned:
 			p.oldOwned[name] = true
-			edited := false
-			var data []byte
+			edited, holdsNew := false, false
 			if inManifest {
-				if data, err = os.ReadFile(path); err != nil {
+				ok, err := fileAsWritten(path, wrote)
+				if err != nil {
 					return nil, failed(Unchanged, "无法读取 "+path, err)
 				}
-				edited = !asWritten(data, wrote)
+				edited = !ok
+			}
+			if isProduced && edited {
+				if holdsNew, err = fileHolds(path, f.Data); err != nil {
+					return nil, failed(Unchanged, "无法读取 "+path, err)
+				}
 			}
 			switch {
-			case isProduced && edited && !bytes.Equal(data, f.Data):
+			case isProduced && edited && !holdsNew:
 				as := altName(name, tagEdited, taken)
 				p.link = append(p.link, carry{name: name, as: as})
 				rep.Saved = append(rep.Saved, Saved{Name: name, As: as, Edited: true})
@@ -275,11 +279,11 @@ func planReplace(dir string, files []File, owns func(string) bool, rep *Report) 
 		case isProduced:
 			// Not the tool's, in the way of a new file: kept unless it
 			// already holds exactly the new bytes.
-			data, err := os.ReadFile(path)
+			holdsNew, err := fileHolds(path, f.Data)
 			if err != nil {
 				return nil, failed(Unchanged, "无法读取 "+path, err)
 			}
-			if !bytes.Equal(data, f.Data) || name != f.Name {
+			if !holdsNew || name != f.Name {
 				as := altName(name, tagForeign, taken)
 				p.link = append(p.link, carry{name: name, as: as})
 				rep.Saved = append(rep.Saved, Saved{Name: name, As: as})
@@ -303,16 +307,6 @@ const (
 	tagEdited  = "手工修改"
 	tagForeign = "原有文件"
 )
-
-// asWritten reports whether data is what the tool wrote (its hash is
-// wrote), allowing for a checkout that turned the line ends of a text
-// file into CRLF (git's core.autocrlf on Windows): that is not an edit.
-func asWritten(data []byte, wrote string) bool {
-	if sum(data) == wrote {
-		return true
-	}
-	return bytes.Contains(data, []byte("\r\n")) && sum(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))) == wrote
-}
 
 // altName finds a free name for a file kept aside: 报告（手工修改）.docx,
 // then 报告（手工修改2）.docx, …
@@ -494,27 +488,6 @@ func writeAtomic(dir, name string, data []byte) error {
 		return err
 	}
 	return rename(part, filepath.Join(dir, name))
-}
-
-// copyFile copies a file the tool wrote (or an edited one kept under
-// another name) where it cannot be hard-linked (FAT, some network drives):
-// same bytes, permissions and modification time.
-func copyFile(src, dst string) error {
-	info, err := os.Stat(src)
-	if err != nil {
-		return err
-	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	if err := writeFile(dst, data); err != nil {
-		return err
-	}
-	if err := os.Chmod(dst, info.Mode().Perm()); err != nil {
-		return err
-	}
-	return os.Chtimes(dst, info.ModTime(), info.ModTime())
 }
 
 func syncDir(dir string) error {

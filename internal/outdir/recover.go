@@ -1,7 +1,6 @@
 package outdir
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -207,25 +206,6 @@ func linked(fi os.FileInfo, dst []os.FileInfo) bool {
 		}
 	}
 	return false
-}
-
-// sameBytes reports whether two paths are regular files with the same
-// contents.
-func sameBytes(a, b string) bool {
-	ai, err := os.Lstat(a)
-	if err != nil {
-		return false
-	}
-	bi, err := os.Lstat(b)
-	if err != nil || !bi.Mode().IsRegular() || ai.Size() != bi.Size() {
-		return false
-	}
-	ab, err := os.ReadFile(a)
-	if err != nil {
-		return false
-	}
-	bb, err := os.ReadFile(b)
-	return err == nil && bytes.Equal(ab, bb)
 }
 
 func exists(path string) bool {
