@@ -134,10 +134,11 @@ func synthDetail(n int, total decimal.Decimal) *fund.Detail {
 		for i := g * synthRowsPerGroup; i < min(n, (g+1)*synthRowsPerGroup); i++ {
 			c, a := int64(1+i*37%53), amount(i)
 			gc, ga = gc+c, ga+a
-			grp.Rows = append(grp.Rows, map[string]tomlx.Scalar{
-				"name":   {Text: synthName(i)},
-				"count":  num(decimal.NewFromInt(c)),
-				"amount": num(decimal.New(a, -2)),
+			grp.Rows = append(grp.Rows, fund.Row{
+				{},
+				{Text: synthName(i)},
+				cell(decimal.NewFromInt(c)),
+				cell(decimal.New(a, -2)),
 			})
 		}
 		grp.Subtotal = map[string]tomlx.Scalar{"count": num(decimal.NewFromInt(gc)), "amount": num(decimal.New(ga, -2))}
@@ -149,6 +150,8 @@ func synthDetail(n int, total decimal.Decimal) *fund.Detail {
 }
 
 func num(d decimal.Decimal) tomlx.Scalar { return tomlx.Scalar{Text: d.String(), Num: d, IsNum: true} }
+
+func cell(d decimal.Decimal) fund.Cell { return fund.Cell{Text: d.String(), Num: d, IsNum: true} }
 
 var (
 	synthPlaces = []string{"南昌", "青山湖", "红谷滩", "高新", "经开", "小蓝", "新建", "湾里", "进贤", "安义", "东湖", "西湖"}
@@ -286,7 +289,7 @@ func synthTOML(tb testing.TB, file string, d *fund.Detail) string {
 	for _, g := range d.Groups {
 		fmt.Fprintf(&b, "\n[[detail.group]]\nlabel = %q\nsubtotal = { count = %s, amount = %s }\nrows = [\n", g.Label, g.Subtotal["count"].Text, g.Subtotal["amount"].Text)
 		for _, r := range g.Rows {
-			fmt.Fprintf(&b, "  { name = %q, count = %s, amount = %s },\n", r["name"].Text, r["count"].Text, r["amount"].Text)
+			fmt.Fprintf(&b, "  { name = %q, count = %s, amount = %s },\n", r[1].Text, r[2].Text, r[3].Text)
 		}
 		b.WriteString("]\n")
 	}
@@ -447,10 +450,10 @@ func TestSyntheticYear(t *testing.T) {
 		seen := map[string]bool{}
 		for _, g := range d.Groups {
 			for _, r := range g.Rows {
-				if seen[r["name"].Text] || !r["amount"].Num.IsPositive() {
+				if seen[r[1].Text] || !r[3].Num.IsPositive() {
 					t.Errorf("row %v repeats a name or has no amount", r)
 				}
-				seen[r["name"].Text] = true
+				seen[r[1].Text] = true
 			}
 		}
 	}

@@ -39,6 +39,11 @@ type file struct {
 func Load(dir string) (*Year, diag.List) {
 	y, ds := assemble(dir)
 	if y != nil {
+		rds, ok := y.readRows()
+		ds = append(ds, rds...)
+		if !ok {
+			return nil, ds.Sorted()
+		}
 		y.fillDefaults()
 		ds = append(ds, Validate(y)...)
 	}

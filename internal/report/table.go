@@ -62,7 +62,7 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 					seq++
 					cells = append(cells, docx.Cell{Text: strconv.Itoa(seq)})
 				default:
-					cells = append(cells, docx.Cell{Text: row[c.Key].Text})
+					cells = append(cells, docx.Cell{Text: row.Cell(ci).Text})
 				}
 			}
 			if !yield(docx.Row{Cells: cells}) {
@@ -70,7 +70,7 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 			}
 		}
 		if g.Subtotal != nil {
-			if !yield(sumRow(d, "小计", lead, g.Sum)) {
+			if !yield(sumRow(d, "小计", lead, func(key string) decimal.Decimal { return d.GroupSum(g, key) })) {
 				return
 			}
 		}
@@ -88,7 +88,7 @@ func widensLabel(d *fund.Detail, g fund.RowGroup) bool {
 		return false
 	}
 	for _, r := range g.Rows {
-		if r[d.Columns[1].Key].Text != "" {
+		if r.Cell(1).Text != "" {
 			return false
 		}
 	}
@@ -171,7 +171,7 @@ func widths(d *fund.Detail) []int {
 				n = max(n, displayWidth(g.Label)/2)
 			}
 			for _, r := range g.Rows {
-				n = max(n, displayWidth(r[c.Key].Text))
+				n = max(n, displayWidth(r.Cell(i).Text))
 			}
 		}
 		if c.Sum && len(d.Groups) > 0 {
