@@ -66,10 +66,10 @@ func (d *Detail) readSource(dir, name string) diag.List {
 		}
 	}
 	src, sds := sheet.Read(path, sheet.Options{Sheet: d.Sheet, HeaderRow: r.headerRow}, r.row)
-	ds = append(ds, sds...)
 	if src == nil {
-		return ds
+		return append(ds, sds...)
 	}
+	ds = append(ds, r.named(sds)...)
 	r.src = &Source{Source: *src, Name: d.RowsFrom}
 	if r.matched {
 		r.src.Columns, r.src.Headers = r.columns, r.headers
@@ -82,7 +82,32 @@ func (d *Detail) readSource(dir, name string) diag.List {
 	}
 	d.Source = r.src
 	d.Groups = r.groups
-	return append(ds, r.ds...)
+	// A blank cell inside a merged range follows from the merge, which
+	// is reported already.
+	for _, p := range r.named(r.ds) {
+		inMerge := false
+		for _, m := range src.Merged {
+			if p.Pos.Col > 0 && m.Contains(p.Pos.Line, p.Pos.Col-1) {
+				inMerge = true
+			}
+		}
+		if !inMerge {
+			ds = append(ds, p)
+		}
+	}
+	return ds
+}
+
+// named gives a cell's position the title of its column, from the header
+// row, where the position has none.
+func (r *sourceReader) named(ds diag.List) diag.List {
+	for i := range ds {
+		p := &ds[i].Pos
+		if p.Grid && p.Col > 0 && p.Header == "" && p.Line > r.headerRow && p.Col <= len(r.titles) {
+			p.Header = r.titles[p.Col-1]
+		}
+	}
+	return ds
 }
 
 // sourceReader turns the rows of a spreadsheet into a detail table's groups.
@@ -99,6 +124,8 @@ type sourceReader struct {
 	stop            bool
 	columns         []int
 	headers         []string
+	// titles are the header row's cells, by spreadsheet column.
+	titles []string
 
 	groups []RowGroup
 	// seen holds, for each group label, the last row of its group.
@@ -106,6 +133,9 @@ type sourceReader struct {
 	rows      int
 	totalLine int
 	slab      []Cell
+	// failed tells that the last data row had a problem: a 小计 after it
+	// may well be its group's.
+	failed bool
 }
 
 // pos is a row (col −1) or a cell of the spreadsheet; the file and sheet
@@ -152,7 +182,13 @@ func (r *sourceReader) row(row sheet.Row) {
 		r.stop = true
 		return
 	}
-	switch marker(row) {
+	m := marker(row)
+	defer func() {
+		if m != "" {
+			r.failed = false
+		}
+	}()
+	switch m {
 	case "小计":
 		r.subtotal(row)
 	case "合计":
@@ -219,6 +255,7 @@ func (r *sourceReader) matchHeader(row sheet.Row) {
 	var titles []string
 	byKey := map[string][]int{}
 	for j, c := range row.Cells {
+		r.titles = append(r.titles, strings.TrimSpace(c.Text))
 		if c.IsBlank() {
 			continue
 		}
@@ -269,7 +306,9 @@ func (r *sourceReader) matchHeader(row sheet.Row) {
 	r.matched = ok
 }
 
-// didYouMean suggests the header cell nearest to a title not found.
+// didYouMean suggests the header cell nearest to a title not found: one
+// that holds it or is held in it (支出金额 for 支出金额（元）), or else one a
+// few typos away.
 func (r *sourceReader) didYouMean(want string, row sheet.Row) string {
 	var names []string
 	for _, c := range row.Cells {
@@ -277,7 +316,17 @@ func (r *sourceReader) didYouMean(want string, row sheet.Row) string {
 			names = append(names, strings.TrimSpace(c.Text))
 		}
 	}
-	if best := suggest.Closest(want, names); best != "" {
+	best := ""
+	for _, n := range names {
+		if k, w := headerKey(n), headerKey(want); strings.Contains(k, w) || strings.Contains(w, k) {
+			best = n
+			break
+		}
+	}
+	if best == "" {
+		best = suggest.Closest(want, names)
+	}
+	if best != "" {
 		return "是不是“" + best + "”？"
 	}
 	return ""
@@ -334,6 +383,7 @@ func (r *sourceReader) data(row sheet.Row) {
 			out[i] = numCell(n)
 		}
 	}
+	r.failed = !ok
 	if !ok {
 		return
 	}
@@ -423,6 +473,9 @@ func (r *sourceReader) subtotal(row sheet.Row) {
 		r.problem(r.pos(row.Num, -1), fmt.Sprintf("第%d行是小计行，但明细表没有分组列（kind = \"group\"），无从小计。", row.Num),
 			"请删去小计行（合计由程序计算），或在 columns 中加上分组列。")
 		return
+	case r.failed:
+		// Its group's rows had a problem, reported already.
+		return
 	case g == nil || g.SubtotalLine != 0:
 		r.problem(r.pos(row.Num, -1), fmt.Sprintf("第%d行是小计行，但上面没有属于它的明细行。", row.Num),
 			"小计行应紧接在它所小计的那一组各行之后；请删去多余的小计行。")
@@ -467,7 +520,7 @@ func (r *sourceReader) finish() {
 	}
 	switch {
 	case !r.header:
-		r.ds.Add(diag.Diagnostic{Pos: r.pos(0, -1), Msg: fmt.Sprintf("表格是空的：从第%d行（表头行）起没有任何内容。", r.headerRow),
+		r.ds.Add(diag.Diagnostic{Pos: r.pos(r.headerRow, -1), Msg: fmt.Sprintf("表格是空的：从第%d行（表头行）起没有任何内容。", r.headerRow),
 			Hint: "请确认 rows_from 指向的文件和 sheet 指定的工作表正确，header_row 写的是表头所在的行。"})
 	case r.matched && r.rows == 0 && len(r.ds) == 0:
 		r.ds.Add(diag.Diagnostic{Pos: r.pos(r.headerRow, -1), Msg: fmt.Sprintf("表头（第%d行）以下没有数据行。", r.headerRow),

@@ -144,6 +144,22 @@ type Source struct {
 	Encoding string   // of a CSV file: UTF-8, UTF-8（带 BOM）or GBK
 	Size     int64
 	SHA256   string // hex
+	// Merged are the merged ranges that reach into the data rows (each
+	// reported as a problem): the caller need not report the blank cells
+	// they leave.
+	Merged []Range
+}
+
+// Range is a rectangle of cells: rows as Excel numbers them, columns from
+// 0 (A).
+type Range struct {
+	FromRow, FromCol, ToRow, ToCol int
+}
+
+// Contains reports whether the cell at row and column col (0 is A) lies in
+// the range.
+func (r Range) Contains(row, col int) bool {
+	return row >= r.FromRow && row <= r.ToRow && col >= r.FromCol && col <= r.ToCol
 }
 
 // Read reads the rows of the file at path from the header row on, calling
@@ -177,6 +193,8 @@ type reader struct {
 	tooMany                  bool
 	// sheet is the worksheet being read, for positions.
 	sheet string
+	// merges are the merged ranges reported.
+	merges []Range
 }
 
 func (r *reader) filePos() diag.Pos { return diag.Pos{File: r.path} }
@@ -309,6 +327,7 @@ func (r *reader) content(format Format, data []byte) *Source {
 	if !ok {
 		return nil
 	}
+	src.Merged = r.merges
 	return src
 }
 

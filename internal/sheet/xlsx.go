@@ -515,6 +515,7 @@ func (r *reader) merged(ref string) {
 	if !ok1 || !ok2 || max(r1, r2) <= r.o.HeaderRow {
 		return
 	}
+	r.merges = append(r.merges, Range{FromRow: min(r1, r2), FromCol: min(c1, c2), ToRow: max(r1, r2), ToCol: max(c1, c2)})
 	pos := r.rowPos(r1)
 	pos.Col = c1 + 1
 	r.problem(pos, fmt.Sprintf("%s%d:%s%d 是合并单元格。合并后只有左上角的格子有内容，其余各格读出来是空的。", ColumnName(c1), r1, ColumnName(c2), r2),

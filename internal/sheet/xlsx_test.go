@@ -143,7 +143,10 @@ func TestHiddenRowsMergedCellsAndBlankLinesInTheDataAreRefused(t *testing.T) {
 			`<row r="11"><c r="A11" t="inlineStr"><is><t> </t></is></c></row>`, // trailing blank rows are fine
 		tail: `<mergeCells count="3"><mergeCell ref="A1:B1"/><mergeCell ref="A2:B2"/><mergeCell ref="A9:A10"/></mergeCells>`}}}
 	path := writeFile(t, "名单.xlsx", b.bytes(t))
-	_, rows, ds := readAll(t, path, Options{HeaderRow: 2})
+	src, rows, ds := readAll(t, path, Options{HeaderRow: 2})
+	if len(src.Merged) != 1 || src.Merged[0] != (Range{FromRow: 9, FromCol: 0, ToRow: 10, ToCol: 0}) || !src.Merged[0].Contains(10, 0) || src.Merged[0].Contains(10, 1) {
+		t.Errorf("merged ranges in the data: %+v", src.Merged)
+	}
 	equalStrings(t, "problems", diagStrings(ds), []string{
 		path + " 工作表“名单” 第4行：错误：第4行是隐藏行。隐藏的行同样会读入明细表，而在 Excel 中看不见，容易漏看或多算。请在 Excel 中取消隐藏（如用了筛选，请取消筛选），确认该行应当保留还是删去，然后保存。",
 		path + " 工作表“名单” 第5行：错误：第5行是空行，但下面第6行还有内容。明细表的数据中间不能有空行：空行以下的内容是否属于本表，程序无法判断。请删去空行；表格下方的说明、落款请删去或移到别的工作表。",
