@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 
 	"ipfund/internal/alloc"
 	"ipfund/internal/calc"
@@ -126,17 +127,32 @@ func Run(o Options) (*Output, diag.List) {
 	}
 	if out.Result != nil {
 		out.Files = append(out.Files, outdir.File{Name: figures.FileName, Data: figures.Write(out.Result)})
-		if f, d := render(o, report.TemplateName, report.FileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
-			return report.Render(name, tmpl, out.Result)
-		}); d != nil {
-			ds = append(ds, d...)
+		// The report and the workbook are made side by side: with a long
+		// detail table each takes a few hundred milliseconds, and the
+		// machine has two cores. Both only read the result.
+		var (
+			wg       sync.WaitGroup
+			rep      outdir.File
+			repDiags diag.List
+			book     []byte
+			bookErr  error
+		)
+		wg.Go(func() {
+			rep, repDiags = render(o, report.TemplateName, report.FileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+				return report.Render(name, tmpl, out.Result)
+			})
+		})
+		wg.Go(func() { book, bookErr = workbook.Scoring(out.Result) })
+		wg.Wait()
+		if repDiags != nil {
+			ds = append(ds, repDiags...)
 		} else {
-			out.Files = append(out.Files, f)
+			out.Files = append(out.Files, rep)
 		}
-		if data, err := workbook.Scoring(out.Result); err != nil {
-			ds.Errorf(diag.Pos{File: o.YearDir()}, "生成评分表失败：%s", err)
+		if bookErr != nil {
+			ds.Errorf(diag.Pos{File: o.YearDir()}, "生成评分表失败：%s", bookErr)
 		} else {
-			out.Files = append(out.Files, outdir.File{Name: workbook.ScoringFileName(out.Result), Data: data})
+			out.Files = append(out.Files, outdir.File{Name: workbook.ScoringFileName(out.Result), Data: book})
 		}
 		if out.Year.Targets != nil {
 			if f, d := render(o, report.TargetsTemplateName, report.TargetsFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/shopspring/decimal"
+
 	"ipfund/internal/diag"
 	"ipfund/internal/sheet"
 	"ipfund/internal/suggest"
@@ -128,7 +130,8 @@ type sourceReader struct {
 	titles []string
 
 	groups []RowGroup
-	// seen holds, for each group label, the last row of its group.
+	// seen holds, for each group label but the current one's, the last
+	// row of its group.
 	seen      map[string]int
 	rows      int
 	totalLine int
@@ -212,6 +215,9 @@ func marker(row sheet.Row) string {
 
 // markerText tells whether a text says 小计 or 合计, spaces aside (小  计).
 func markerText(s string) string {
+	if !strings.Contains(s, "计") {
+		return "" // the usual cell, told without allocating
+	}
 	t := strings.Join(strings.FieldsFunc(s, unicode.IsSpace), "")
 	for _, w := range subtotalWords {
 		if t == w {
@@ -380,7 +386,7 @@ func (r *sourceReader) data(row sheet.Row) {
 				r.problem(r.pos(row.Num, i), p.Msg, p.Hint)
 				continue
 			}
-			out[i] = numCell(n)
+			out[i] = Cell{Text: numberText(cell.Text, n), Num: n, IsNum: true}
 		}
 	}
 	r.failed = !ok
@@ -390,6 +396,9 @@ func (r *sourceReader) data(row sheet.Row) {
 	r.rows++
 	g := r.current()
 	if g == nil || g.Label != label || g.SubtotalLine != 0 {
+		if g != nil {
+			r.seen[g.Label] = int(g.Lines[len(g.Lines)-1])
+		}
 		if last, dup := r.seen[label]; dup && r.groupCol >= 0 {
 			first := ""
 			if g != nil && g.Label == label {
@@ -404,7 +413,6 @@ func (r *sourceReader) data(row sheet.Row) {
 	}
 	g.Rows = append(g.Rows, out)
 	g.Lines = append(g.Lines, int32(row.Num))
-	r.seen[label] = row.Num
 }
 
 func (r *sourceReader) current() *RowGroup {
@@ -412,6 +420,36 @@ func (r *sourceReader) current() *RowGroup {
 		return nil
 	}
 	return &r.groups[len(r.groups)-1]
+}
+
+// numberText is how a number read from text prints: the text itself when
+// it is already the number's shortest form (400000, 1352.2: no copy for
+// the usual cell), else the number's.
+func numberText(text string, n decimal.Decimal) string {
+	t := strings.TrimSpace(text)
+	if canonical(t) && len(t) <= 15 {
+		return t
+	}
+	return n.String()
+}
+
+// canonical reports whether s is a decimal written as decimal.String
+// writes it: no plus sign, no leading or trailing zeros, no exponent.
+func canonical(s string) bool {
+	neg := strings.HasPrefix(s, "-")
+	whole, frac, point := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	switch {
+	case whole == "", len(whole) > 1 && whole[0] == '0', point && (frac == "" || frac[len(frac)-1] == '0'), neg && whole == "0" && !point:
+		return false
+	}
+	for _, part := range []string{whole, frac} {
+		for i := 0; i < len(part); i++ {
+			if part[i] < '0' || part[i] > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // textOf is a cell as text: a number in its shortest form, a date as

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
 )
 
 // Encodings of a CSV file, as Source.Encoding names them.
@@ -104,34 +105,34 @@ func (r *reader) decodeCSV(data []byte) ([]byte, string, bool) {
 			"多半是把不同来源的内容粘贴到了一起。请用 Excel 或 WPS 打开它，检查这些行的汉字是否正常，改正后“另存为”→“CSV UTF-8（逗号分隔）”。")
 		return nil, "", false
 	}
-	out := make([]byte, 0, len(data)+len(data)/2)
-	dec := simplifiedchinese.GBK.NewDecoder()
-	line, bad := 0, 0
-	for rest := data; len(rest) > 0; {
-		// One line with its line feed.
-		l := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			l = rest[:i+1]
+	out, err := decodeGBK(data)
+	if err == nil {
+		if i := bytes.Index(out, []byte("\uFFFD")); i >= 0 {
+			// The decoder replaces what is not GBK: name the line.
+			line := bytes.Count(out[:i], []byte("\n")) + 1
+			r.problem(r.rowPos(line), fmt.Sprintf("第%d行既不是 UTF-8 也不是 GBK 编码，程序无法识别其中的文字。", line),
+				"请用 Excel 或 WPS 打开它，检查这一行是否显示正常，改正后“另存为”→“CSV UTF-8（逗号分隔）”。")
+			return nil, "", false
 		}
-		rest = rest[len(l):]
-		line++
-		if isASCII(l) {
-			out = append(out, l...)
-		} else {
-			d, err := dec.Bytes(l)
-			if err != nil || bytes.Contains(d, []byte("\uFFFD")) {
-				if bad++; bad == 1 {
-					r.problem(r.rowPos(line), fmt.Sprintf("第%d行既不是 UTF-8 也不是 GBK 编码，程序无法识别其中的文字。", line),
-						"请用 Excel 或 WPS 打开它，检查这一行是否显示正常，改正后“另存为”→“CSV UTF-8（逗号分隔）”。")
-				}
-			}
-			out = append(out, d...)
-		}
-	}
-	if bad > 0 {
+	} else {
+		r.fail("无法按 GBK 编码读取文件："+err.Error()+"。", "请用 Excel 或 WPS 打开它，“另存为”→“CSV UTF-8（逗号分隔）”。")
 		return nil, "", false
 	}
 	return out, EncodingGBK, true
+}
+
+// decodeGBK decodes in one pass into a buffer sized for the usual case (a
+// GBK character's two bytes are three in UTF-8).
+func decodeGBK(data []byte) ([]byte, error) {
+	dec := simplifiedchinese.GBK.NewDecoder()
+	dst := make([]byte, len(data)*3/2+64)
+	n, _, err := dec.Transform(dst, data, true)
+	if err == transform.ErrShortDst {
+		// Bytes that are not GBK decode to three bytes each.
+		dec.Reset()
+		return dec.Bytes(data)
+	}
+	return dst[:n], err
 }
 
 // firstLine returns the 1-based number of the first line for which f

@@ -84,13 +84,34 @@ func Number(c Cell) (decimal.Decimal, *Problem) {
 			Hint: "如果这一格本来是数字，请在 Excel 中把单元格格式改为“常规”或“数值”，确认显示的数字正确后保存。"}
 	}
 	s := strings.TrimFunc(c.Text, isBlankRune)
-	if plainNumber.MatchString(s) {
+	if isPlainNumber(s) {
 		d, err := decimal.NewFromString(s)
 		if err == nil {
 			return d, nil
 		}
 	}
 	return decimal.Zero, whyNotNumber(s)
+}
+
+// isPlainNumber reports whether s is a plain decimal number (what
+// plainNumber matches), without the cost of a regular expression for
+// every cell of a long list.
+func isPlainNumber(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	digits, point := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point:
+			point = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // shortDecimal reports a plain decimal of at most 15 digits, which needs

@@ -339,12 +339,14 @@ func readFile(path string, size int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	buf := bytes.NewBuffer(make([]byte, 0, size+1))
-	_, err = io.Copy(buf, io.LimitReader(f, MaxFileSize+1))
-	if err == nil && buf.Len() > MaxFileSize {
-		err = fmt.Errorf("文件在读取时变大，超过 %s", humanSize(MaxFileSize))
+	buf := make([]byte, size)
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return nil, err
 	}
-	return buf.Bytes(), err
+	if n, _ := f.Read(make([]byte, 1)); n > 0 {
+		return nil, fmt.Errorf("文件在读取时被改动（变大了），请稍后重试")
+	}
+	return buf, nil
 }
 
 // Magic numbers: a zip archive (.xlsx, .docx) and an OLE compound file

@@ -10,6 +10,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -122,8 +123,12 @@ func (t Table) CSV(path string, gbk bool) error {
 			if fm, ok := c.(Formula); ok {
 				c = fm.Value
 			}
-			if c != nil {
-				rec[i] = fmt.Sprint(c)
+			switch v := c.(type) {
+			case nil:
+			case float64:
+				rec[i] = strconv.FormatFloat(v, 'f', -1, 64) // as Excel shows it, not 1e+06
+			default:
+				rec[i] = fmt.Sprint(v)
 			}
 		}
 		w.Write(rec)
