@@ -247,6 +247,22 @@ const (
 	fromXLSX = "xlsx" // read from a workbook written by excelize
 )
 
+// synthDirs holds the synthetic data directories made so far, by rows and
+// source: -count=3 runs a benchmark three times, and writing a 100 000-row
+// workbook takes seconds. They live in synthRoot, removed by TestMain.
+var (
+	synthDirs = map[string]string{}
+	synthRoot string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if synthRoot != "" {
+		os.RemoveAll(synthRoot)
+	}
+	os.Exit(code)
+}
+
 // synthDataDir writes the seed data with the 奖励 sub-project's table
 // replaced by synthDetail's n rows into a temporary directory and returns
 // the data directory (holding 2019/). The rows are written in the TOML
@@ -254,8 +270,18 @@ const (
 // the TOML file would exceed fund.MaxFileSize.
 func synthDataDir(tb testing.TB, n int, from string) string {
 	tb.Helper()
+	key := fmt.Sprintf("%d-%s", n, from)
+	if dir, ok := synthDirs[key]; ok {
+		return dir
+	}
+	if synthRoot == "" {
+		var err error
+		if synthRoot, err = os.MkdirTemp("", "ipfund-synth-"); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	src := filepath.Join(benchData(tb), "2019")
-	dst := filepath.Join(tb.TempDir(), "2019")
+	dst := filepath.Join(synthRoot, key, "2019")
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		tb.Fatal(err)
 	}
@@ -283,7 +309,8 @@ func synthDataDir(tb testing.TB, n int, from string) string {
 			tb.Fatal(err)
 		}
 	}
-	return filepath.Dir(dst)
+	synthDirs[key] = filepath.Dir(dst)
+	return synthDirs[key]
 }
 
 func synthSourceName(from string) string { return "公示名单." + from }

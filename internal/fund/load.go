@@ -1,6 +1,7 @@
 package fund
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,10 +16,12 @@ import (
 	"ipfund/internal/tomlx"
 )
 
-// MaxFileSize bounds one data file. A year's data is a few dozen kilobytes;
-// anything near this size is a mistake (a pasted export, a binary file), and
-// refusing it keeps a run from eating the machine.
-const MaxFileSize = 4 << 20
+// MaxFileSize bounds one data file. A year's data is a few dozen
+// kilobytes, but a detail table may be long: 100 000 rows written as TOML
+// take about 9 MB. Anything beyond is a mistake (a pasted export, a binary
+// file), and refusing it keeps a run from eating the machine; a longer list
+// belongs in a spreadsheet read with rows_from (sheet.MaxFileSize).
+const MaxFileSize = 12 << 20
 
 // file is what one data file may hold. Staff may split or combine sections
 // across files as they like; the loader assembles the year.
@@ -189,7 +192,7 @@ func readFile(name string) (*file, diag.List) {
 		return nil, ds
 	}
 	if info.Size() > MaxFileSize {
-		ds.Errorf(pos, "文件过大（%s），超过数据文件上限 %s。数据文件只应包含文字和数字；请确认没有误放其它文件。", humanSize(info.Size()), humanSize(MaxFileSize))
+		ds.Errorf(pos, "文件过大（%s），超过数据文件上限 %s。数据文件只应包含文字和数字；请确认没有误放其它文件。很长的明细表（如上十万行的名单）请保存为 .xlsx 或 .csv 表格，用 rows_from 读取（见 README“明细行取自表格文件”）。", humanSize(info.Size()), humanSize(MaxFileSize))
 		return nil, ds
 	}
 	src, err := os.ReadFile(name)
@@ -203,7 +206,7 @@ func readFile(name string) (*file, diag.List) {
 // decodeFile decodes one data file's contents.
 func decodeFile(name string, src []byte) (*file, diag.List) {
 	var ds diag.List
-	if strings.TrimSpace(stripComments(string(src))) == "" {
+	if !hasData(src) {
 		ds.Errorf(diag.Pos{File: name}, "文件是空的（没有任何数据）。请填写数据，或删除这个文件。")
 		return nil, ds
 	}
@@ -214,16 +217,17 @@ func decodeFile(name string, src []byte) (*file, diag.List) {
 	return &f, nil
 }
 
-// stripComments drops comment lines, to tell an empty file from one with
-// only explanations in it.
-func stripComments(s string) string {
-	var b strings.Builder
-	for _, line := range strings.Split(s, "\n") {
-		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") {
-			b.WriteString(t)
+// hasData tells a file with data from an empty one or one with only
+// comments in it, stopping at the first line of data.
+func hasData(src []byte) bool {
+	for len(src) > 0 {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			return true
 		}
+		src = rest
 	}
-	return b.String()
+	return false
 }
 
 func humanSize(n int64) string {
