@@ -2,6 +2,7 @@
 #   make report YEAR=2019   生成该年度全部文件到 out/2019/（不写 YEAR 则生成 data/ 下全部年度）
 #   make check  YEAR=2019   只检查数据（不写 YEAR 则检查全部年度）
 #   make allocation YEAR=2023  只做因素法分配（data/2023/allocation.toml）
+#   make new    YEAR=2020   从最近的上一年度建立 data/2020/（不覆盖已有年度）
 #   make pdf    YEAR=2019   把该年度生成的 Word、Excel 文件转成 PDF（需要 LibreOffice），放在 out/2019-pdf/
 #   make test               运行全部测试
 #   make bench              运行性能基准测试并列表（见 docs/performance.md）
@@ -14,7 +15,7 @@ FUZZTIME ?= 5s
 # so that its own messages are all a user sees (go run would add English).
 BIN      ?= $(or $(TMPDIR),/tmp)/ipfund-$(shell id -u)/ipfund
 
-.PHONY: report check allocation pdf test fuzz fmt bench bin
+.PHONY: report check allocation new pdf test fuzz fmt bench bin
 
 bin:
 	@test -x $(BIN) || echo "正在编译程序（第一次运行需要下载依赖并编译，约半分钟，请稍候）……"
@@ -28,6 +29,10 @@ check: bin
 
 allocation: bin
 	@$(BIN) allocate $(YEAR)
+
+new: bin
+	@test -n "$(YEAR)" || { echo "请写明新年度，例如：make new YEAR=2020"; exit 2; }
+	@$(BIN) new $(YEAR)
 
 # PDF previews of the year's documents. The official fonts are substituted
 # through templates/fonts.conf where they are not installed.

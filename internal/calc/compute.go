@@ -28,8 +28,8 @@ func Compute(y *fund.Year) *Result {
 		if c.Rule != "" {
 			// The report scores the fund's own execution rate here, not the
 			// weighted sub-project rates (四、（一）: 1756.58/2010 → 8.74).
-			ct.Score = RatioScore(f.Spending, r.Budget, c.Points)
-			r.ExecutionScore = ct.Score
+			ct.Score = RatioScore(f.Spending, r.Budget, c.Points, sc.ScoreFrom)
+			r.ExecutionScore, r.ExecutionPoints = ct.Score, c.Points
 		} else {
 			ct.Score = decimal.Zero
 			for _, s := range r.Subprojects {
@@ -131,7 +131,8 @@ func scoreItem(sc *fund.Scoring, sp *fund.Subproject, it *fund.Indicator) ItemSc
 	}
 	switch rule.Kind {
 	case fund.KindRatio:
-		out.Score = RatioScore(out.Actual, out.Plan, out.Points)
+		out.Rate = Percent(out.Actual, out.Plan)
+		out.Score = RatioScore(out.Actual, out.Plan, out.Points, sc.ScoreFrom)
 	case fund.KindVariance:
 		out.Variance = Percent(out.Plan.Sub(out.Actual).Abs(), out.Plan)
 		out.Band = BandOf(rule.Bands, out.Variance)
@@ -145,13 +146,21 @@ func Percent(part, whole decimal.Decimal) decimal.Decimal {
 	return Quo(part.Mul(hundred), whole, 2)
 }
 
-// RatioScore is actual/plan × points rounded to 2 places, full points when
-// the plan is met or exceeded.
-func RatioScore(actual, plan, points decimal.Decimal) decimal.Decimal {
+// RatioScore is a ratio rule's score: full points when the plan is met or
+// exceeded, else by the scoring system's rule (fund.Scoring.ScoreFrom):
+//
+//   - fund.ScoreFromRoundedRate: the rate as printed (percent, rounded to 2
+//     places) × points, rounded to 2 places: 86.65% × 10 = 8.665 → 8.67;
+//   - fund.ScoreFromExact: actual/plan × points rounded once to 2 places:
+//     1741.66/2010 × 10 = 8.6649… → 8.66.
+func RatioScore(actual, plan, points decimal.Decimal, from string) decimal.Decimal {
 	if actual.GreaterThanOrEqual(plan) {
 		return points
 	}
-	return Quo(actual.Mul(points), plan, 2)
+	if from == fund.ScoreFromExact {
+		return Quo(actual.Mul(points), plan, 2)
+	}
+	return Quo(Percent(actual, plan).Mul(points), hundred, 2)
 }
 
 // BandOf returns the index of the first band whose upper bound the

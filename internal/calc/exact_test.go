@@ -68,8 +68,41 @@ func TestPercentAndRatioScore(t *testing.T) {
 		if got := Percent(d(c.actual), d(c.plan)); !got.Equal(d(c.rate)) {
 			t.Errorf("Percent(%s, %s) = %s, want %s", c.actual, c.plan, got, c.rate)
 		}
-		if got := RatioScore(d(c.actual), d(c.plan), d(c.points)); !got.Equal(d(c.score)) {
-			t.Errorf("RatioScore(%s, %s, %s) = %s, want %s", c.actual, c.plan, c.points, got, c.score)
+		for _, from := range []string{fund.ScoreFromRoundedRate, fund.ScoreFromExact} {
+			if got := RatioScore(d(c.actual), d(c.plan), d(c.points), from); !got.Equal(d(c.score)) {
+				t.Errorf("RatioScore(%s, %s, %s, %s) = %s, want %s", c.actual, c.plan, c.points, from, got, c.score)
+			}
+		}
+	}
+}
+
+// TestScoreFromDecidesTheRoundingAtAHalf: where the exact ratio × points
+// ends just below a half and the printed rate × points on it, the two rules
+// part (the 1741.66 of 2010: 86.65% printed, 8.66 exact, 8.67 from
+// the printed rate), and each is what its documents print.
+func TestScoreFromDecidesTheRoundingAtAHalf(t *testing.T) {
+	cases := []struct{ actual, plan, points, rate, rounded, exact string }{
+		{"1741.66", "2010", "10", "86.65", "8.67", "8.66"},
+		{"4.85", "16", "10", "30.31", "3.03", "3.03"},
+		{"3", "7", "4", "42.86", "1.71", "1.71"},
+		{"6.5", "15", "2.5", "43.33", "1.08", "1.08"},
+		{"1", "8", "3", "12.5", "0.38", "0.38"}, // 0.375 both ways
+		{"17", "48", "10", "35.42", "3.54", "3.54"},
+		{"2.093", "3", "10", "69.77", "6.98", "6.98"}, // 6.977 → 6.98
+		{"52.9", "61", "10", "86.72", "8.67", "8.67"},
+		{"7", "8.1", "10", "86.42", "8.64", "8.64"},
+		{"1726.87", "2010", "10", "85.91", "8.59", "8.59"},
+		{"1739.65", "2010", "10", "86.55", "8.66", "8.65"},
+	}
+	for _, c := range cases {
+		if got := Percent(d(c.actual), d(c.plan)); !got.Equal(d(c.rate)) {
+			t.Errorf("Percent(%s, %s) = %s, want %s", c.actual, c.plan, got, c.rate)
+		}
+		if got := RatioScore(d(c.actual), d(c.plan), d(c.points), fund.ScoreFromRoundedRate); !got.Equal(d(c.rounded)) {
+			t.Errorf("rounded_rate %s/%s×%s = %s, want %s", c.actual, c.plan, c.points, got, c.rounded)
+		}
+		if got := RatioScore(d(c.actual), d(c.plan), d(c.points), fund.ScoreFromExact); !got.Equal(d(c.exact)) {
+			t.Errorf("exact %s/%s×%s = %s, want %s", c.actual, c.plan, c.points, got, c.exact)
 		}
 	}
 }

@@ -4,9 +4,12 @@
 // rounding half away from zero (四舍五入) to 2 places at exactly the points
 // the report shows a rounded figure:
 //
-//   - an execution rate is shown as a percentage rounded to 2 places; its
-//     score is spending × points / budget rounded once to 2 places (not the
-//     rounded percentage times the points, which would round twice);
+//   - an execution rate (or any ratio rule's rate) is shown as a
+//     percentage rounded to 2 places; its score is, as scoring.toml's
+//     score_from declares, that printed rate × points rounded to 2 places
+//     (rounded_rate, the default: a reader can redo it from the printed
+//     rate) or the exact ratio × points rounded once (exact: the documents
+//     then print the fraction);
 //   - a sub-project's weight is its budget's exact share of the fund's
 //     budget; the percentage shown is that share rounded, but every weighted
 //     score uses the exact share: round(score × budget_i / budget, 2);
@@ -31,9 +34,10 @@ type Result struct {
 	Unspent decimal.Decimal
 	// ExecutionRate is the fund's execution rate in percent, 2 places.
 	ExecutionRate decimal.Decimal
-	// ExecutionScore is the fund-level score of the execution-rate category.
-	ExecutionScore decimal.Decimal
-	Subprojects    []Sub
+	// ExecutionScore is the fund-level score of the execution-rate
+	// category, out of ExecutionPoints.
+	ExecutionScore, ExecutionPoints decimal.Decimal
+	Subprojects                     []Sub
 	// Categories are the fund-level category scores, in scoring order.
 	Categories []CategoryTotal
 	// Total is the sum of the category scores (综合权重评价得分).
@@ -100,8 +104,10 @@ type ItemScore struct {
 	Text string
 	// Rule is the scoring rule, nil for a judgement score.
 	Rule *fund.Rule
-	// Plan and Actual are the figures the rule used.
+	// Plan and Actual are the figures the rule used; Rate is Actual/Plan
+	// in percent, 2 places (ratio rules only).
 	Plan, Actual decimal.Decimal
+	Rate         decimal.Decimal
 	// Variance is |Plan − Actual| / Plan in percent, 2 places, and Band the
 	// index of the band it fell in (variance rules only).
 	Variance decimal.Decimal

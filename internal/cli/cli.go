@@ -36,6 +36,7 @@ const usage = `用法：ipfund <命令> [选项] [年度]
   check [年度]     只检查数据并显示计算结果摘要，不生成文件（不写年度则检查全部年度）
   allocate [年度]  只做因素法分配（allocation.toml），只更新 out/<年度>/ 中分配的文件
   years            列出 data/ 下已有的年度
+  new 年度         从最近的上一年度建立新年度的数据目录 data/<年度>/（不覆盖已有年度）
   diff 旧 新       比较两份计算结果（文件、年度或 git 版本:路径），列出变动的数字
   text 文件        显示 .docx 或 .xlsx 的文字（供 git diff 比较文档改动）
 
@@ -55,6 +56,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build", "check", "years", "allocate":
 		return runYearCommand(cmd, rest, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
 	case "diff":
 		return runDiff(rest, stdout, stderr)
 	case "text":
@@ -247,7 +250,7 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 
 func warningSuffix(ds diag.List) string {
 	if n := len(ds.Warnings()); n > 0 {
-		return fmt.Sprintf("（有 %d 条警告，见上）", n)
+		return fmt.Sprintf("（有 %d 条警告%s，见上）", n, warningClasses(ds))
 	}
 	return ""
 }
@@ -257,7 +260,7 @@ func countLine(ds diag.List) string {
 	if w == 0 {
 		return fmt.Sprintf("发现 %d 个错误。", e)
 	}
-	return fmt.Sprintf("发现 %d 个错误、%d 条警告。", e, w)
+	return fmt.Sprintf("发现 %d 个错误、%d 条警告%s。", e, w, warningClasses(ds))
 }
 
 // printDiagnostics prints each problem with the offending line of its file.

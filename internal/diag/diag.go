@@ -91,6 +91,31 @@ type Diagnostic struct {
 	Hint string
 	// Source is the offending line of the file, shown under the message; optional.
 	Source string
+	// Class sorts a warning into a kind the summary counts apart
+	// (ClassStale, ClassUnconfirmed); "" for the rest.
+	Class string
+}
+
+// Warning classes counted apart in a run's summary.
+const (
+	// ClassStale: text or a date left over from last year (a paragraph
+	// unchanged, a mention of last year, a date outside the period, a
+	// count the data contradicts).
+	ClassStale = "stale"
+	// ClassUnconfirmed: a figure carried over by `ipfund new`, not yet
+	// checked against this year's books.
+	ClassUnconfirmed = "unconfirmed"
+)
+
+// Count counts the diagnostics of a class.
+func (l List) Count(class string) int {
+	n := 0
+	for _, d := range l {
+		if d.Class == class {
+			n++
+		}
+	}
+	return n
 }
 
 // String renders the diagnostic the way the CLI prints it:

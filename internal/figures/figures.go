@@ -55,6 +55,17 @@ func Write(r *calc.Result) []byte {
 		w.fixed("权重", s.WeightPercent)
 		w.str("权重（精确）", s.WeightNum.String()+"/"+s.WeightDen.String())
 		w.fixed("总分", s.Total)
+		if d := sp.Detail; d != nil {
+			// The detail table's 小计 and 合计: derived, so a corrected row
+			// shows here with everything that follows from it.
+			w.table(base + "\x00明细表")
+			for _, g := range d.Groups {
+				if g.Subtotal != nil {
+					sums(w, d, g.Label+"/小计/", func(key string) decimal.Decimal { return d.GroupSum(g, key) })
+				}
+			}
+			sums(w, d, "合计/", d.Sum)
+		}
 		w.table(base + "\x00各类得分")
 		for _, c := range s.Categories {
 			w.inline(c.Category.Name, "分值", c.Points.String(), "得分", fixed2(c.Score), "按权重得分", fixed2(c.Weighted))
@@ -94,11 +105,27 @@ func Write(r *calc.Result) []byte {
 
 func fixed2(d decimal.Decimal) string { return d.StringFixed(2) }
 
+// sums writes the summed columns of a detail table's 小计 or 合计 row.
+func sums(w *writer, d *fund.Detail, prefix string, sum func(string) decimal.Decimal) {
+	for _, c := range d.Columns {
+		if c.Sum {
+			title := c.Title
+			if title == "" {
+				title = c.Key
+			}
+			w.num(prefix+title, sum(c.Key))
+		}
+	}
+}
+
 // item writes how one scored item got its score.
 func (w *writer) item(k string, it calc.ItemScore) {
 	pairs := []string{"分值", it.Points.String(), "得分", fixed2(it.Score)}
 	if it.Rule != nil {
 		pairs = append(pairs, "规则", tomlString(it.Rule.Key), "计划", it.Plan.String(), "实际", it.Actual.String())
+		if it.Rule.Kind == fund.KindRatio {
+			pairs = append(pairs, "比率", fixed2(it.Rate))
+		}
 		if it.Rule.Kind == fund.KindVariance {
 			pairs = append(pairs, "变动程度", fixed2(it.Variance))
 		}

@@ -34,11 +34,17 @@ type file struct {
 	Indicators []Indicator `toml:"indicator"`
 	Report     *Report     `toml:"report"`
 	Targets    *Targets    `toml:"targets"`
+	// src and its comments, for the review marks (marks.go) and for
+	// carrying the file over to a new year (carry.go).
+	src      string
+	comments comments
 }
 
-// Load reads every *.toml file of a year's directory, assembles the year and
-// validates it. It returns the year (nil when it could not be assembled) and
-// every problem found, errors and warnings, in file order.
+// Load reads every *.toml file of a year's directory, assembles the year,
+// derives the figures that follow from others (derive.go), validates it and
+// reviews it against the year before (review.go). It returns the year (nil
+// when it could not be assembled), its placeholders filled in, and every
+// problem found, errors and warnings, in file order.
 func Load(dir string) (*Year, diag.List) {
 	y, ds := assemble(dir)
 	if y != nil {
@@ -47,8 +53,11 @@ func Load(dir string) (*Year, diag.List) {
 		if !ok {
 			return nil, ds.Sorted()
 		}
+		ds = append(ds, y.derive()...)
 		y.fillDefaults()
 		ds = append(ds, Validate(y)...)
+		ds = append(ds, y.review(previous(dir))...)
+		y.fillPlaceholders()
 	}
 	return y, ds.Sorted()
 }
@@ -83,7 +92,7 @@ func assemble(dir string) (*Year, diag.List) {
 		ds.Errorf(dirPos, "数据目录中没有 .toml 数据文件。请把该年度的数据文件放在这里（可复制上一年度的目录后修改）。")
 		return nil, ds
 	}
-	y := &Year{Dir: dir}
+	y := &Year{Dir: dir, comments: map[string]comments{}, sources: map[string]string{}}
 	var fundAt, scoringAt, reportAt, targetsAt *tomlx.At
 	unreadable := false
 	for _, name := range names {
@@ -93,6 +102,7 @@ func assemble(dir string) (*Year, diag.List) {
 			unreadable = true
 			continue
 		}
+		y.comments[name], y.sources[name] = f.comments, f.src
 		if f.Fund != nil && once(&ds, &fundAt, f.Fund.At, "[fund]") {
 			y.Fund = *f.Fund
 		}
@@ -140,8 +150,11 @@ func assemble(dir string) (*Year, diag.List) {
 
 // fillDefaults completes what the files may leave implicit: a shared
 // indicator's points are its category's; a target's value taken from the
-// fund's figures is filled in.
+// fund's figures is filled in; ratio rules score the printed rate.
 func (y *Year) fillDefaults() {
+	if y.Scoring.ScoreFrom == "" {
+		y.Scoring.ScoreFrom = ScoreFromRoundedRate
+	}
 	if y.Targets != nil {
 		for i := range y.Targets.Indicators {
 			t := &y.Targets.Indicators[i]
@@ -214,6 +227,8 @@ func decodeFile(name string, src []byte) (*file, diag.List) {
 	if fds := tomlx.Decode(name, src, &f); len(fds) > 0 {
 		return nil, fds
 	}
+	f.src = string(src)
+	f.comments = scanComments(f.src, false)
 	return &f, nil
 }
 

@@ -20,21 +20,32 @@ type Year struct {
 	Subprojects []Subproject // ordered by No
 	Report      Report
 	Targets     *Targets // optional: the target table is made when present
+	// comments are the data files' comments, by file name, for the review
+	// marks (marks.go); sources their text, for carrying the year over to
+	// the next (carry.go).
+	comments map[string]comments
+	sources  map[string]string
 }
 
 // Fund is the special fund as a whole (专项资金).
 type Fund struct {
 	At                tomlx.At
-	Name              string          `toml:"name,required" zh:"专项资金名称"`
-	Year              int             `toml:"year,required" zh:"评价年度"`
-	Region            string          `toml:"region,required" zh:"地区"`
-	Department        string          `toml:"department,required" zh:"主管部门"`
-	FinanceDepartment string          `toml:"finance_department" zh:"财政部门"`
-	Start             tomlx.Date      `toml:"start,required" zh:"实施期限开始日期"`
-	End               tomlx.Date      `toml:"end,required" zh:"实施期限结束日期"`
-	BudgetCurrent     decimal.Decimal `toml:"budget_current,required" zh:"本年度预算"`
-	BudgetCarryover   decimal.Decimal `toml:"budget_carryover" zh:"上年结余"`
-	Spending          decimal.Decimal `toml:"spending,required" zh:"实际支出"`
+	Name              string     `toml:"name,required" zh:"专项资金名称"`
+	Year              int        `toml:"year,required" zh:"评价年度"`
+	Region            string     `toml:"region,required" zh:"地区"`
+	Department        string     `toml:"department,required" zh:"主管部门"`
+	FinanceDepartment string     `toml:"finance_department" zh:"财政部门"`
+	Start             tomlx.Date `toml:"start,required" zh:"实施期限开始日期"`
+	End               tomlx.Date `toml:"end,required" zh:"实施期限结束日期"`
+	// BudgetCurrent, BudgetCarryover and Spending are derived: the sums of
+	// the sub-projects' (see derive.go). The Stated ones are what the data
+	// writes, if anything: a cross-check, never an input.
+	BudgetCurrent         decimal.Decimal  `toml:"-"`
+	BudgetCarryover       decimal.Decimal  `toml:"-"`
+	Spending              decimal.Decimal  `toml:"-"`
+	StatedBudgetCurrent   *decimal.Decimal `toml:"budget_current" zh:"本年度预算"`
+	StatedBudgetCarryover *decimal.Decimal `toml:"budget_carryover" zh:"上年结余"`
+	StatedSpending        *decimal.Decimal `toml:"spending" zh:"实际支出"`
 }
 
 // Budget is the year's budget plus the carry-over (预算总额).
@@ -63,13 +74,28 @@ var DocumentUses = []string{UseBasis, UsePlan, UseNotice, UseEvaluation}
 
 // Scoring is the indicator system, the rules and the grades (评价指标体系).
 type Scoring struct {
-	At         tomlx.At
-	Framework  string     `toml:"framework,required" zh:"指标体系框架"`
+	At        tomlx.At
+	Framework string `toml:"framework,required" zh:"指标体系框架"`
+	// ScoreFrom says how a ratio rule turns its rate into a score
+	// (ScoreFromRoundedRate, the default, or ScoreFromExact).
+	ScoreFrom  string     `toml:"score_from" zh:"比例计分的得分算法"`
 	Groups     []Group    `toml:"group,required" zh:"一级指标"`
 	Categories []Category `toml:"category,required" zh:"二级指标"`
 	Rules      []Rule     `toml:"rule" zh:"评分规则"`
 	Grades     []Grade    `toml:"grade,required" zh:"评价等级"`
 }
+
+// How a ratio rule's score follows from its rate (Scoring.ScoreFrom).
+const (
+	// ScoreFromRoundedRate scores the rate as printed, rounded to 2
+	// decimals of a percent: 86.65% × 10 = 8.665 → 8.67. A reader redoes
+	// it from the printed rate, as the seed and most reviewers do.
+	ScoreFromRoundedRate = "rounded_rate"
+	// ScoreFromExact scores the exact ratio, rounded once:
+	// 1741.66/2010 × 10 = 8.6649… → 8.66; the documents then print the
+	// fraction (得分=1741.66/2010×10=8.66分).
+	ScoreFromExact = "exact"
+)
 
 // Group is a first-level indicator (一级指标): 项目资金, 产出, 效益, 满意度.
 type Group struct {
@@ -132,14 +158,21 @@ type Grade struct {
 // Subproject is one sub-project (子项目) of the fund.
 type Subproject struct {
 	At              tomlx.At
-	No              int              `toml:"no,required" zh:"子项目序号"`
-	Name            string           `toml:"name,required" zh:"子项目名称"`
-	BudgetCurrent   decimal.Decimal  `toml:"budget_current,required" zh:"本年度预算"`
-	BudgetCarryover decimal.Decimal  `toml:"budget_carryover" zh:"上年结余"`
-	Arrived         decimal.Decimal  `toml:"arrived,required" zh:"实际到位"`
-	Spending        decimal.Decimal  `toml:"spending,required" zh:"实际支出"`
-	DirectPayment   bool             `toml:"direct_payment" zh:"财政直接支付"`
-	Balance         *decimal.Decimal `toml:"balance" zh:"结余金额"`
+	No              int             `toml:"no,required" zh:"子项目序号"`
+	Name            string          `toml:"name,required" zh:"子项目名称"`
+	BudgetCurrent   decimal.Decimal `toml:"budget_current,required" zh:"本年度预算"`
+	BudgetCarryover decimal.Decimal `toml:"budget_carryover" zh:"上年结余"`
+	Arrived         decimal.Decimal `toml:"arrived,required" zh:"实际到位"`
+	// Spending is derived from the detail table's spending column when the
+	// table has one, else it is StatedSpending (required then).
+	Spending       decimal.Decimal  `toml:"-"`
+	StatedSpending *decimal.Decimal `toml:"spending" zh:"实际支出"`
+	DirectPayment  bool             `toml:"direct_payment" zh:"财政直接支付"`
+	// The balance (结余 = Arrived − Spending) is always computed; the
+	// report prints it when ShowBalance is set or the data states it
+	// (StatedBalance, then checked).
+	StatedBalance   *decimal.Decimal `toml:"balance" zh:"结余金额"`
+	ShowBalance     bool             `toml:"show_balance" zh:"报告中写出结余金额"`
 	OverspendReason string           `toml:"overspend_reason" zh:"超支说明"`
 	Note            string           `toml:"note" zh:"支出说明"`
 	// Detail and Indicators stand at the top level of a sub-project's file
@@ -151,17 +184,22 @@ type Subproject struct {
 // Budget is the sub-project's budget plus its carry-over.
 func (s Subproject) Budget() decimal.Decimal { return s.BudgetCurrent.Add(s.BudgetCarryover) }
 
+// PrintsBalance tells whether the report states the balance (结余金额).
+func (s Subproject) PrintsBalance() bool { return s.ShowBalance || s.StatedBalance != nil }
+
 // Detail is a sub-project's spending detail table (支出明细表). Its rows are
 // written in the TOML file ([[detail.group]]) or read from a spreadsheet
 // next to it (RowsFrom, see rowsfrom.go); either way they end up in Groups.
 type Detail struct {
 	At             tomlx.At
-	Unit           string                  `toml:"unit,required" zh:"金额单位"`
-	Columns        []Column                `toml:"columns,required" zh:"各列"`
-	SpendingColumn string                  `toml:"spending_column" zh:"支出金额列"`
-	Total          map[string]tomlx.Scalar `toml:"total" zh:"合计"`
-	RateChecks     []RateCheck             `toml:"rate_check" zh:"补贴政策核对"`
-	Groups         []RowGroup              `toml:"group" zh:"各组"`
+	Unit           string   `toml:"unit,required" zh:"金额单位"`
+	Columns        []Column `toml:"columns,required" zh:"各列"`
+	SpendingColumn string   `toml:"spending_column" zh:"支出金额列"`
+	// Total states figures of the 合计 row to check against the rows; the
+	// row itself is always computed and shown when a column is summed.
+	Total      map[string]tomlx.Scalar `toml:"total" zh:"合计"`
+	RateChecks []RateCheck             `toml:"rate_check" zh:"补贴政策核对"`
+	Groups     []RowGroup              `toml:"group" zh:"各组"`
 	// RowsFrom names a spreadsheet (.xlsx or .csv) in the year's directory
 	// holding the rows; Sheet picks a worksheet (the first by default) and
 	// HeaderRow the row of its column titles (1 by default).
@@ -200,8 +238,11 @@ func (c Column) Numeric() bool { return c.Kind == ColCount || c.Kind == ColAmoun
 // RowGroup is a group of rows sharing a label (merged in the first column),
 // optionally closed by a subtotal row (小计).
 type RowGroup struct {
-	At       tomlx.At
-	Label    string                  `toml:"label" zh:"组名"`
+	At    tomlx.At
+	Label string `toml:"label" zh:"组名"`
+	// Subtotal asks for a 小计 row (computed from the rows): `subtotal = {}`,
+	// or with the printed figures to check, `subtotal = { amount = 666.9 }`.
+	// nil: the group has no 小计 row. A spreadsheet's 小计 row gives it.
 	Subtotal map[string]tomlx.Scalar `toml:"subtotal" zh:"小计"`
 	// Rows are the group's rows. The TOML file writes them as tables keyed
 	// by column (WrittenRows); the loader turns them into Rows and drops

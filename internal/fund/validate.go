@@ -73,9 +73,8 @@ func (v *validator) fund() {
 	case f.Start.Year != f.Year || f.End.Year != f.Year:
 		v.warnf(f.At.Key("start"), "实施期限 %s-%s 跨出了评价年度 %d 年。如确属跨年度项目可不改，否则请核对 start 和 end。", f.Start, f.End, f.Year)
 	}
-	v.nonNegative(f.At.Key("budget_current"), "本年度预算", f.BudgetCurrent)
-	v.nonNegative(f.At.Key("budget_carryover"), "上年结余", f.BudgetCarryover)
-	v.nonNegative(f.At.Key("spending"), "实际支出", f.Spending)
+	// The budget and spending are the sub-projects' sums (derive.go): a
+	// negative one is reported at the sub-project.
 	if !f.Budget().IsPositive() {
 		v.errorf(f.At.Key("budget_current"), "预算总额（本年度预算 + 上年结余）为 %s，必须大于 0：执行率和各子项目权重都以它为分母。", wan(f.Budget()))
 	}
@@ -158,6 +157,9 @@ func (v *validator) scoring() {
 		if p, ok := groupPoints[g.Name]; ok && !p.Equal(g.Points) {
 			v.errorf(g.At.Key("points"), "一级指标“%s”分值为 %s 分，但其下二级指标分值合计为 %s 分。请使两者一致。", g.Name, g.Points, p)
 		}
+	}
+	if s.ScoreFrom != ScoreFromRoundedRate && s.ScoreFrom != ScoreFromExact {
+		v.errorf(s.At.Key("score_from"), "比例计分的得分算法 score_from 写的是“%s”，无法识别。可用：%s（得分 = 四舍五入到两位小数的百分率 × 分值，默认）、%s（得分 = 实际/计划 × 分值，只舍入一次）。", s.ScoreFrom, ScoreFromRoundedRate, ScoreFromExact)
 	}
 	v.rules()
 	v.grades()
@@ -275,9 +277,6 @@ func (v *validator) subproject(sp *Subproject) {
 			v.errorf(sp.At.Key("arrived"), "%s的实际到位 %s 超过预算 %s。请核对；如确属超预算到位，请在 overspend_reason 中写明原因。", name, wan(sp.Arrived), wan(sp.Budget()))
 		}
 	}
-	if sp.Balance != nil && !sp.Balance.Equal(sp.Arrived.Sub(sp.Spending)) {
-		v.errorf(sp.At.Key("balance"), "%s写明的结余金额 %s 不等于实际到位 %s 减实际支出 %s（= %s）。请改正其中的数字。", name, wan(*sp.Balance), sp.Arrived, sp.Spending, wan(sp.Arrived.Sub(sp.Spending)))
-	}
 	if sp.DirectPayment && !sp.Arrived.Equal(sp.Spending) {
 		v.warnf(sp.At.Key("direct_payment"), "%s标明为财政直接支付，但实际到位 %s 与实际支出 %s 不同。请核对。", name, wan(sp.Arrived), wan(sp.Spending))
 	}
@@ -291,7 +290,6 @@ func (v *validator) subprojectsTogether() {
 	y := v.y
 	nos := map[int]*Subproject{}
 	names := map[string]*Subproject{}
-	current, carry, spending := decimal.Zero, decimal.Zero, decimal.Zero
 	for i := range y.Subprojects {
 		sp := &y.Subprojects[i]
 		if sp.No < 1 {
@@ -305,9 +303,6 @@ func (v *validator) subprojectsTogether() {
 			v.errorf(sp.At.Key("name"), "子项目名称“%s”重复（另见 %s）。", sp.Name, prev.At.Key("name"))
 		}
 		names[sp.Name] = sp
-		current = current.Add(sp.BudgetCurrent)
-		carry = carry.Add(sp.BudgetCarryover)
-		spending = spending.Add(sp.Spending)
 	}
 	for n := 1; n <= len(y.Subprojects); n++ {
 		if _, ok := nos[n]; !ok && len(nos) == len(y.Subprojects) {
@@ -315,16 +310,6 @@ func (v *validator) subprojectsTogether() {
 			v.errorf(last.At.Key("no"), "子项目序号应从 1 起连续编号，现有 %d 个子项目，但缺少序号 %d。增删子项目后请重新编号（报告中的“子项目N”和 a、b、c 按序号排列）。", len(y.Subprojects), n)
 			break
 		}
-	}
-	f := y.Fund
-	if !current.Equal(f.BudgetCurrent) {
-		v.errorf(f.At.Key("budget_current"), "本年度预算 %s，但各子项目本年度预算合计为 %s。请核对各子项目的 budget_current。", wan(f.BudgetCurrent), wan(current))
-	}
-	if !carry.Equal(f.BudgetCarryover) {
-		v.errorf(f.At.Key("budget_carryover"), "上年结余 %s，但各子项目上年结余合计为 %s。请核对各子项目的 budget_carryover。", wan(f.BudgetCarryover), wan(carry))
-	}
-	if !spending.Equal(f.Spending) {
-		v.errorf(f.At.Key("spending"), "专项资金实际支出 %s，但各子项目实际支出合计为 %s。请核对各子项目的 spending。", wan(f.Spending), wan(spending))
 	}
 }
 
@@ -356,10 +341,6 @@ func (v *validator) detail(sp *Subproject) {
 		}
 		hasGroupCol = hasGroupCol || c.Kind == ColGroup
 	}
-	before := len(v.ds.Errors())
-	if d.Unit != UnitWan && d.Unit != UnitYuan {
-		before = -1
-	}
 	for gi := range d.Groups {
 		g := &d.Groups[gi]
 		if hasGroupCol && g.Label == "" {
@@ -371,30 +352,14 @@ func (v *validator) detail(sp *Subproject) {
 		for ri, row := range g.Rows {
 			v.row(d, name, g, gi, ri, row)
 		}
+		v.sums(d, name, g.Subtotal, d.SubtotalPos(g), fmt.Sprintf("“%s”小计", g.Label))
 	}
-	if before < 0 || len(v.ds.Errors()) > before {
-		// Sums over a table with a broken unit or broken cells would only
-		// repeat the same mistake in other words.
-		return
-	}
-	for gi := range d.Groups {
-		g := &d.Groups[gi]
-		v.sums(d, name, g.Subtotal, d.SubtotalPos(g), fmt.Sprintf("“%s”小计", g.Label), func(key string) decimal.Decimal { return d.GroupSum(*g, key) })
-	}
-	v.sums(d, name, d.Total, d.TotalPos(), "合计", d.Sum)
+	// The figures of 小计 and 合计 and the spending they give are checked
+	// against the rows where they are derived (derive.go).
+	v.sums(d, name, d.Total, d.TotalPos(), "合计")
 	if d.SpendingColumn != "" {
-		c, ok := d.Column(d.SpendingColumn)
-		if !ok || c.Kind != ColAmount {
+		if c, ok := d.Column(d.SpendingColumn); !ok || c.Kind != ColAmount {
 			v.errorf(d.At.Key("spending_column"), "%s的支出金额列“%s”不是表中的金额列。", name, d.SpendingColumn)
-		} else {
-			sum := d.Sum(c.Key)
-			if got := d.ToWan(sum); !got.Equal(sp.Spending) {
-				conv := ""
-				if d.Unit == UnitYuan {
-					conv = fmt.Sprintf("（即 %s）", wan(got))
-				}
-				v.errorf(d.At.Key("spending_column"), "%s“%s”各行合计 %s%s%s，与实际支出 %s 不一致。请核对明细各行或实际支出。", name, c.Title, sum, d.Unit, conv, wan(sp.Spending))
-			}
 		}
 	}
 	for _, rc := range d.RateChecks {
@@ -430,8 +395,9 @@ func dataColumnKeys(d *Detail) []string {
 	return out
 }
 
-// sums checks stated subtotals or totals, written at pos, against the rows.
-func (v *validator) sums(d *Detail, name string, stated map[string]tomlx.Scalar, pos diag.Pos, what string, sum func(string) decimal.Decimal) {
+// sums checks that a stated 小计 or 合计, written at pos, names summed
+// columns and numbers.
+func (v *validator) sums(d *Detail, name string, stated map[string]tomlx.Scalar, pos diag.Pos, what string) {
 	for _, col := range sortedKeys(stated) {
 		cell := stated[col]
 		c, ok := d.Column(col)
@@ -440,8 +406,6 @@ func (v *validator) sums(d *Detail, name string, stated map[string]tomlx.Scalar,
 			v.errorf(pos, "%s%s中的“%s”不是需要合计的列（sum = true）。", name, what, col)
 		case !cell.IsNum:
 			v.errorf(pos, "%s%s中“%s”应为数字。", name, what, c.Title)
-		case !cell.Num.Equal(sum(col)):
-			v.errorf(pos, "%s%s“%s”写的是 %s，但各行相加为 %s。请核对各行或%s。", name, what, c.Title, cell.Num, sum(col), what)
 		}
 	}
 }
@@ -589,6 +553,8 @@ func (v *validator) item(sp *Subproject, it Indicator, pos diag.Pos, name string
 			v.errorf(it.At.Key("score"), "%s的得分 %s 超过分值 %s。得分不能高于分值，请改正。", name, sc, pts)
 		case sc.LessThan(pts) && strings.TrimSpace(it.Deduction) == "":
 			v.errorf(it.At.Key("score"), "%s得 %s 分，低于分值 %s 分，须在 deduction 中写明扣分原因（写入评分表）。", name, sc, pts)
+		default:
+			v.deduction(it, name, pts.Sub(sc))
 		}
 		if strings.TrimSpace(it.Text) == "" {
 			v.errorf(pos, "%s是评价人员给定的得分，须在 text 中写明评分依据。", name)
@@ -607,12 +573,40 @@ func (v *validator) item(sp *Subproject, it Indicator, pos diag.Pos, name string
 			v.errorf(it.At.Key("text"), "%s的文字用了 %s，但没有写 actual（实际数）。", name, ph)
 		case strings.ContainsAny(ph, "｛｝"):
 			v.errorf(it.At.Key("text"), "%s的文字中的占位符 %s 用了中文大括号。请改为英文大括号：%s 或 %s。", name, ph, PlaceholderPlan, PlaceholderActual)
-		case ph != PlaceholderPlan && ph != PlaceholderActual:
-			v.errorf(it.At.Key("text"), "%s的文字中有无法识别的占位符 %s。只能用 %s 和 %s。", name, ph, PlaceholderPlan, PlaceholderActual)
+		case ph != PlaceholderPlan && ph != PlaceholderActual && !slices.Contains(TextPlaceholders, ph):
+			v.errorf(it.At.Key("text"), "%s的文字中有无法识别的占位符 %s。只能用 %s 和 %s（以及 %s）。", name, ph, PlaceholderPlan, PlaceholderActual, strings.Join(TextPlaceholders, "、"))
 		}
 	}
 	v.crossCheck(sp, it, "check", it.Check, it.Actual, "实际数", name)
 	v.crossCheck(sp, it, "check_plan", it.CheckPlan, it.Plan, "计划数", name)
+}
+
+// deductionRe finds a deduction stated in words: 扣1分, 扣除2分, 扣减0.5分.
+var deductionRe = regexp.MustCompile(`扣(?:除|减|掉)?\s*([0-9]+(?:\.[0-9]+)?)\s*分`)
+
+// deduction checks what the texts of a judgement score say was deducted
+// against what was: a text that states an amount (扣1分) must state
+// points − score, and a full score has no deduction reason to give.
+func (v *validator) deduction(it Indicator, name string, lost decimal.Decimal) {
+	for _, f := range []struct{ key, what, text string }{{"deduction", "扣分原因", it.Deduction}, {"text", "评分依据", it.Text}} {
+		ms := deductionRe.FindAllStringSubmatch(f.text, -1)
+		if len(ms) == 0 {
+			continue
+		}
+		said := decimal.Zero
+		var quoted []string
+		for _, m := range ms {
+			n, _ := decimal.NewFromString(m[1])
+			said = said.Add(n)
+			quoted = append(quoted, m[0])
+		}
+		if !said.Equal(lost) {
+			v.errorf(it.At.Key(f.key), "%s的%s写“%s”（共扣 %s 分），但分值 %s − 得分 %s = 扣 %s 分。请使两者一致：改正 score 或文字。", name, f.what, strings.Join(quoted, "”“"), said, it.Points, it.Score, lost)
+		}
+	}
+	if lost.IsZero() && strings.TrimSpace(it.Deduction) != "" {
+		v.warnf(it.At.Key("deduction"), "%s得满分 %s 分，却写了扣分原因“%s”：满分时扣分原因不会写入评分表。请删去 deduction，或核对得分。", name, it.Points, it.Deduction)
+	}
 }
 
 func (v *validator) ruleItem(sp *Subproject, it Indicator, pos diag.Pos, name string) {

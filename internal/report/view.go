@@ -46,6 +46,11 @@ type View struct {
 	// Attachment names the scoring workbook for the 附件 line; Signature
 	// and Date close the report.
 	Attachment, Signature, Date string
+	// ExecutionScoreClause follows the printed execution rate in 四、（一）:
+	// "得8.74分", a score a reader gets from the printed rate, or under
+	// score_from = "exact" the fraction it comes from,
+	// "得分=1741.66/2010×10=8.66分".
+	ExecutionScoreClause string
 }
 
 // Doc is a cited document.
@@ -145,6 +150,10 @@ func Build(r *calc.Result, table func(*fund.Detail) any) *View {
 	if ds := docs(y, fund.UsePlan); len(ds) > 0 {
 		v.Plan = &ds[0]
 	}
+	v.ExecutionScoreClause = "得" + cnfmt.Score(r.ExecutionScore) + "分"
+	if y.Scoring.ScoreFrom == fund.ScoreFromExact && r.Spending.LessThan(r.Budget) {
+		v.ExecutionScoreClause = fmt.Sprintf("得分=%s/%s×%s=%s分", cnfmt.Amount(r.Spending), cnfmt.Amount(r.Budget), cnfmt.Amount(r.ExecutionPoints), cnfmt.Score(r.ExecutionScore))
+	}
 	v.Basis = docs(y, fund.UseBasis)
 	v.Evaluation = docs(y, fund.UseEvaluation)
 	var scores []string
@@ -236,8 +245,8 @@ func funding(s *calc.Sub) string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "。实际到位%s，实际支出%s，", wan(s.Arrived), wan(s.Spending))
-	if sp.Balance != nil {
-		fmt.Fprintf(&b, "结余金额%s，", wan(*sp.Balance))
+	if sp.PrintsBalance() {
+		fmt.Fprintf(&b, "结余金额%s，", wan(s.Balance))
 	}
 	fmt.Fprintf(&b, "预算执行率为%s。", pct(s.ExecutionRate))
 	return b.String()

@@ -35,11 +35,16 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	sample := sampleResult(t)
 	// A detail table of so many groups that its 小计 and 合计 use SUBTOTAL.
 	many := withDetail(t, manyGroups(2*maxSumPieces, 4))
+	// Execution rates whose score is a half at the third decimal under
+	// one score_from and not the other: LibreOffice's ROUND must agree.
+	halfRounded, halfExact := halfYear(t, "3.91", fund.ScoreFromRoundedRate), halfYear(t, "3.91", fund.ScoreFromExact)
 	books := map[string][]byte{}
 	for name, build := range map[string]func() ([]byte, error){
 		"scoring2019": func() ([]byte, error) { return Scoring(r2019) },
 		"edge2020":    func() ([]byte, error) { return Scoring(edge) },
 		"manyGroups":  func() ([]byte, error) { return Scoring(many) },
+		"halfRounded": func() ([]byte, error) { return Scoring(halfRounded) },
+		"halfExact":   func() ([]byte, error) { return Scoring(halfExact) },
 		"allocation":  func() ([]byte, error) { return Allocation(sampleTitle, sample) },
 	} {
 		b, err := build()
@@ -71,6 +76,8 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	})
 	t.Run("edge2020", func(t *testing.T) { checkScoringCSV(t, edge, csvs["edge2020"]) })
 	t.Run("manyGroups", func(t *testing.T) { checkScoringCSV(t, many, csvs["manyGroups"]) })
+	t.Run("halfRounded", func(t *testing.T) { checkScoringCSV(t, halfRounded, csvs["halfRounded"]) })
+	t.Run("halfExact", func(t *testing.T) { checkScoringCSV(t, halfExact, csvs["halfExact"]) })
 	t.Run("allocation", func(t *testing.T) { checkAllocationCSV(t, sample, csvs["allocation"]) })
 }
 

@@ -206,7 +206,7 @@ func summarySheet(r *calc.Result, st *styles, names []string, lays []subLayout) 
 		if ct.Category.Rule != "" {
 			// calc scores the fund's own execution rate here (1756.58/2010 →
 			// 8.74), not the sum of the sub-projects' weighted rates.
-			sh.formula(c, totalRow, fmt.Sprintf("ROUND(%s/%s*%s,2)", cellName(sumSpending, totalRow), cellName(sumBudget, totalRow), ct.Points),
+			sh.formula(c, totalRow, ratioFormula(cellName(sumSpending, totalRow), cellName(sumBudget, totalRow), cellName(sumRate, totalRow), ct.Points, r.Year.Scoring.ScoreFrom),
 				num(ct.Score), st.total(fmtScore))
 			autoNames = append(autoNames, ct.Category.Name)
 			continue
@@ -230,8 +230,12 @@ func summarySheet(r *calc.Result, st *styles, names []string, lays []subLayout) 
 		"2. 按权重得分=子项目该类指标得分×子项目预算/专项资金预算，四舍五入保留两位小数；计算用预算的精确比例，不用四舍五入后的权重。各类指标得分为各子项目按权重得分之和，总分为各类指标得分之和。",
 	}
 	if len(autoNames) > 0 {
-		notes = append(notes, fmt.Sprintf("3. 专项资金的“%s”得分按专项资金整体计算（实际支出/预算×分值，四舍五入保留两位小数），不是各子项目按权重得分之和。",
-			strings.Join(autoNames, "”“")))
+		how := "四舍五入到两位小数的预算执行率×分值，再四舍五入保留两位小数"
+		if r.Year.Scoring.ScoreFrom == fund.ScoreFromExact {
+			how = "实际支出/预算×分值，四舍五入保留两位小数"
+		}
+		notes = append(notes, fmt.Sprintf("3. 专项资金的“%s”得分按专项资金整体计算（%s），不是各子项目按权重得分之和。",
+			strings.Join(autoNames, "”“"), how))
 	}
 	row := gradeRow + 1
 	for _, note := range notes {

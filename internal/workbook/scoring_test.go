@@ -105,7 +105,8 @@ func TestSummary2019(t *testing.T) {
 		col := colName(9 + k)
 		wantNum(t, "类别合计 "+col, at(col, tr), want)
 		if k == 0 {
-			wantFormula(t, bk, s, "I11", "ROUND(E11/C11*10,2)")
+			// Scored from the printed rate (score_from = "rounded_rate").
+			wantFormula(t, bk, s, "I11", "ROUND(F11*10/100,2)")
 		} else {
 			wantFormula(t, bk, s, col+"11", fmt.Sprintf("SUM(%s6:%s10)", col, col))
 		}
@@ -155,7 +156,7 @@ func TestSubprojectSheets2019(t *testing.T) {
 		wantFormula(t, bk, s, "B2", fmt.Sprintf("'汇总'!C%d", 6+i))
 		wantFormula(t, bk, s, "D2", fmt.Sprintf("'汇总'!E%d", 6+i))
 		ex := findRow(t, rows[3:], 5, "预算执行率") + 3 // below the info row
-		wantFormula(t, bk, s, fmt.Sprintf("H%d", ex), "ROUND(D2/B2*10,2)")
+		wantFormula(t, bk, s, fmt.Sprintf("H%d", ex), "ROUND(F2*10/100,2)")
 		wantNum(t, s+" 执行率得分", bk.value(s, fmt.Sprintf("H%d", ex)), r.Subprojects[i].Categories[0].Score.String())
 		ns := findRow(t, rows, 5, "未设置")
 		if got := bk.value(s, fmt.Sprintf("I%d", ns)); got != "本项目不产生直接生态效益，未设置生态效益指标。" {
@@ -236,7 +237,7 @@ func TestFormulasCarryValues(t *testing.T) {
 	for ref, want := range map[string]xmlCell{
 		"H11": {Formula: "SUM(I11:R11)", Value: "95.41"},
 		"J11": {Formula: "SUM(J6:J10)", Value: "19.49"},
-		"I11": {Formula: "ROUND(E11/C11*10,2)", Value: "8.74"},
+		"I11": {Formula: "ROUND(F11*10/100,2)", Value: "8.74"},
 		"F11": {Formula: "ROUND(E11/C11*100,2)", Value: "87.39"},
 		"H13": {Type: "str", Formula: `IF(H12&gt;=90`, Value: "优"},
 	} {

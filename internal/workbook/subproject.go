@@ -151,7 +151,7 @@ func indicatorLines(r *calc.Result, s *calc.Sub, c *calc.SubCategory) []line {
 	for _, is := range c.Indicators {
 		ln := line{name: is.Indicator.Name, standard: is.Indicator.Standard, points: is.Points, score: is.Score}
 		if c.Auto && len(is.Items) == 1 && is.Items[0].Rule != nil && is.Items[0].Rule.Kind == fund.KindRatio {
-			ln.formula = executionFormula(s, is.Points)
+			ln.formula = executionFormula(s, is.Points, r.Year.Scoring.ScoreFrom)
 			if ln.standard == "" {
 				n := is.Items[0].Rule.Name
 				ln.standard = fmt.Sprintf("%s=实际支出/预算×100%%，得分=%s×%s分", n, n, is.Points)
@@ -159,7 +159,7 @@ func indicatorLines(r *calc.Result, s *calc.Sub, c *calc.SubCategory) []line {
 		}
 		var parts []string
 		for k, it := range is.Items {
-			b := itemBasis(c, it)
+			b := itemBasis(c, it, r.Year.Scoring.ScoreFrom)
 			if len(is.Items) > 1 {
 				b = fmt.Sprintf("（%d）%s", k+1, b)
 			}
@@ -172,10 +172,11 @@ func indicatorLines(r *calc.Result, s *calc.Sub, c *calc.SubCategory) []line {
 }
 
 // executionFormula scores the sub-project's execution rate from the info
-// row: spending/budget × points, rounded once to 2 places (calc.RatioScore);
-// capped at the points when spending exceeds the budget.
-func executionFormula(s *calc.Sub, points decimal.Decimal) string {
-	f := fmt.Sprintf("ROUND(%s/%s*%s,2)", cellName(infoSpending, subInfoRow), cellName(infoBudget, subInfoRow), points)
+// row as calc.RatioScore does: the rate cell (already rounded) × points, or
+// under score_from = "exact" spending/budget × points rounded once; capped
+// at the points when spending exceeds the budget.
+func executionFormula(s *calc.Sub, points decimal.Decimal, from string) string {
+	f := ratioFormula(cellName(infoSpending, subInfoRow), cellName(infoBudget, subInfoRow), cellName(infoRate, subInfoRow), points, from)
 	if s.Spending.GreaterThan(s.Budget) {
 		f = fmt.Sprintf("MIN(%s,%s)", points, f)
 	}
@@ -183,16 +184,17 @@ func executionFormula(s *calc.Sub, points decimal.Decimal) string {
 }
 
 // itemBasis is the 评分依据 of one scored item: its text, how a rule
-// computed the score, the score, and the deduction reason when points were
+// computed the score (from the printed rate, or under score_from = "exact"
+// from the fraction), the score, and the deduction reason when points were
 // lost.
-func itemBasis(c *calc.SubCategory, it calc.ItemScore) string {
+func itemBasis(c *calc.SubCategory, it calc.ItemScore, from string) string {
 	text := strings.TrimRight(strings.TrimSpace(it.Text), "。；;，,")
 	var calcText string
 	switch {
 	case it.Rule == nil:
 		calcText = fmt.Sprintf("得%s分", it.Score)
 	case it.Rule.Kind == fund.KindRatio:
-		pct := calc.Percent(it.Actual, it.Plan).StringFixed(2) + "%"
+		pct := it.Rate.StringFixed(2) + "%"
 		what := it.Rule.Name + "=实际/计划"
 		if c.Auto {
 			what = it.Rule.Name + "=实际支出/预算"
@@ -202,8 +204,10 @@ func itemBasis(c *calc.SubCategory, it calc.ItemScore) string {
 			calcText = fmt.Sprintf("%s=%s/%s=%s，得满分%s分", what, it.Actual, it.Plan, pct, it.Points)
 		case it.Actual.GreaterThanOrEqual(it.Plan):
 			calcText = fmt.Sprintf("%s=%s/%s=%s，达到计划，得满分%s分", what, it.Actual, it.Plan, pct, it.Points)
-		default:
+		case from == fund.ScoreFromExact:
 			calcText = fmt.Sprintf("%s=%s/%s=%s，得分=%s/%s×%s=%s分", what, it.Actual, it.Plan, pct, it.Actual, it.Plan, it.Points, it.Score)
+		default:
+			calcText = fmt.Sprintf("%s=%s/%s=%s，得分=%s×%s=%s分", what, it.Actual, it.Plan, pct, pct, it.Points, it.Score)
 		}
 	case it.Rule.Kind == fund.KindVariance:
 		hi, lo := it.Plan, it.Actual
@@ -245,6 +249,16 @@ func bandText(bands []fund.Band, b int) string {
 		return "＞" + bands[b-1].Max.String() + "%"
 	}
 	return ""
+}
+
+// ratioFormula scores a rate as calc.RatioScore does: from the rate cell,
+// which holds the rounded percentage the sheet prints, or under
+// score_from = "exact" from the fraction, rounded once.
+func ratioFormula(actual, plan, rate string, points decimal.Decimal, from string) string {
+	if from == fund.ScoreFromExact {
+		return fmt.Sprintf("ROUND(%s/%s*%s,2)", actual, plan, points)
+	}
+	return fmt.Sprintf("ROUND(%s*%s/100,2)", rate, points)
 }
 
 // categoryGroup is a first-level indicator with its categories.

@@ -15,6 +15,9 @@
 //   - In the scoring workbook rates and weights are percentages rounded to
 //     2 places, as the report prints them and as calc computes them:
 //     =ROUND(spending/budget*100,2) shown with the format 0.00"%" (87.39%).
+//     A rate's score is =ROUND(rate*points/100,2) from that cell, the
+//     printed rate (or, under score_from = "exact", the fraction's
+//     =ROUND(spending/budget*points,2)), as calc.RatioScore computes it.
 //     A weighted score never uses the rounded weight: it is
 //     =ROUND(score*budget_i/budget,2), the exact share, as calc does.
 //   - In the allocation workbook shares and ratios are unrounded fractions
