@@ -63,6 +63,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzDecodeFile$$' -fuzztime=$(FUZZTIME) ./internal/fund
 	$(GO) test -run='^$$' -fuzz='^FuzzLoadAllocation$$' -fuzztime=$(FUZZTIME) ./internal/alloc
 	$(GO) test -run='^$$' -fuzz='^FuzzTemplate$$' -fuzztime=$(FUZZTIME) ./internal/docx
+	$(GO) test -run='^$$' -fuzz='^FuzzSheet$$' -fuzztime=$(FUZZTIME) ./internal/sheet
 
 fmt:
 	gofmt -w cmd internal
