@@ -363,6 +363,11 @@ func (r *sourceReader) data(row sheet.Row) {
 		cell := row.Cell(j)
 		switch c.Kind {
 		case ColGroup:
+			if p := badText(cell); p != nil {
+				ok = false
+				r.problem(r.pos(row.Num, i), p.Msg, p.Hint)
+				continue
+			}
 			label = textOf(cell)
 			if label == "" {
 				ok = false

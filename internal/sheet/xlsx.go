@@ -441,6 +441,9 @@ func (r *reader) worksheet(wb *workbook, sh wbSheet) error {
 					r.row(rowNum, rowNum, cells)
 					inRow = false
 				}
+				if r.tooMany {
+					return nil // reported; the rest need not be read
+				}
 			case "sheetData":
 				inData = false
 			}

@@ -82,6 +82,25 @@ func TestCellsOfEveryKind(t *testing.T) {
 	equalStrings(t, "cells", texts(rows), []string{"1:文字|富文本 |n:1.5E-3|d:2019年3月5日|d:2019年3月5日 12:00|b:TRUE|e:#DIV/0!|f:||n:1234.5||带\r回车|d:2019年3月5日|"})
 }
 
+func TestDatesOfThe1904System(t *testing.T) {
+	for _, c := range []struct {
+		serial string
+		d1904  bool
+		want   string
+	}{
+		{"43529", false, "2019年3月5日"},
+		{"42067", true, "2019年3月5日"},
+		{"1", false, "1900年1月1日"},
+		{"61", false, "1900年3月1日"},
+		{"0", true, "1904年1月1日"},
+		{"43529.75", false, "2019年3月5日 18:00"},
+	} {
+		if got, ok := serialDate(c.serial, c.d1904); !ok || got != c.want {
+			t.Errorf("serial %s (1904: %v) = %s, want %s", c.serial, c.d1904, got, c.want)
+		}
+	}
+}
+
 func TestNumbersAreReadAsExcelShowsThem(t *testing.T) {
 	for _, c := range []struct{ stored, want string }{
 		{"1352.2", "1352.2"},
