@@ -85,7 +85,8 @@ bench:
 	awk '/^Benchmark/ { n = $$1; sub(/^Benchmark/, "", n); sub(/-[0-9]+$$/, "", n); r = "-"; \
 		if (split(n, a, "/rows=") == 2) { n = a[1]; r = a[2] } \
 		k = n "/" r; if (!(k in cnt)) { order[++m] = k; name[k] = n; rows[k] = r } \
-		c = ++cnt[k]; for (i = 3; i < NF; i += 2) val[k, $$(i+1), c] = $$i + 0 } \
+		c = ++cnt[k]; for (i = 3; i < NF; i += 2) { val[k, $$(i+1), c] = $$i + 0; has[k, $$(i+1)] = 1 } } \
+	function opt(k, u, f) { return has[k, u] ? sprintf(f, med(k, u)) : sprintf("%" length(sprintf(f, 0)) "s", "-") } \
 	function med(k, u,   i, j, x, v, c) { c = cnt[k]; for (i = 1; i <= c; i++) { x = val[k, u, i]; \
 		for (j = i - 1; j >= 1 && v[j] > x; j--) v[j+1] = v[j]; v[j+1] = x } return v[int((c + 1) / 2)] } \
 	function ratio(what, a, b, limit) { if (t[a] && t[b]) printf "  %-44s %5.2f  (target <= %s)\n", what, t[a] / t[b], limit } \
@@ -95,7 +96,7 @@ bench:
 		printf "  %s\n", (t[k] / 1e6 < ms && (!mb || p[k] < mb)) ? "met" : "NOT MET" } \
 	END { printf "%-18s %7s %11s %9s %10s %8s %8s\n", "benchmark", "rows", "time/op", "cpu ms", "allocs/op", "MB/op", "peak MB"; \
 		for (i = 1; i <= m; i++) { k = order[i]; t[name[k] "/" rows[k]] = med(k, "ns/op"); p[name[k] "/" rows[k]] = med(k, "peak-MB"); \
-			printf "%-18s %7s %8.1f ms %9.1f %10d %8.1f %8.1f\n", name[k], rows[k], med(k, "ns/op") / 1e6, med(k, "cpu-ms/op"), med(k, "allocs/op"), med(k, "B/op") / 1e6, med(k, "peak-MB") } \
+			printf "%-18s %7s %8.1f ms %s %10d %8.1f %s\n", name[k], rows[k], med(k, "ns/op") / 1e6, opt(k, "cpu-ms/op", "%9.1f"), med(k, "allocs/op"), med(k, "B/op") / 1e6, opt(k, "peak-MB", "%8.1f") } \
 		print ""; print "Load, Build: from the year'"'"'s files, the detail rows in TOML; LoadCSV, BuildCSV: read from a CSV file (GBK);"; \
 		print "LoadXLSX, BuildXLSX: from an .xlsx workbook. Word: the report with a detail table of that many rows; Rows: the"; \
 		print "engine'"'"'s {{range}} row loop; Deflate, RowsDeflate: deflating their document.xml (the floor); Read: the"; \

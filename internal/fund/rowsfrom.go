@@ -85,11 +85,13 @@ func (d *Detail) readSource(dir, name string) diag.List {
 	d.Source = r.src
 	d.Groups = r.groups
 	// A blank cell inside a merged range follows from the merge, which
-	// is reported already.
+	// is reported already (at its top-left cell, the one that holds
+	// something).
 	for _, p := range r.named(r.ds) {
 		inMerge := false
 		for _, m := range src.Merged {
-			if p.Pos.Col > 0 && m.Contains(p.Pos.Line, p.Pos.Col-1) {
+			row, col := p.Pos.Line, p.Pos.Col-1
+			if col >= 0 && m.Contains(row, col) && (row != m.FromRow || col != m.FromCol) {
 				inMerge = true
 			}
 		}
