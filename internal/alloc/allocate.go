@@ -51,6 +51,7 @@ func Allocate(in Input) (*Result, error) {
 			Index: i, Name: city.Name,
 			Performance: city.Performance, Hardship: city.Hardship,
 			Coefficient: exact(coefs[i]),
+			Evaluation:  city.Evaluation,
 			Factors:     make([]CityFactor, nf),
 		}
 	}
@@ -136,6 +137,7 @@ func Allocate(in Input) (*Result, error) {
 		AmountSum:  decimal.Zero,
 		FloorTotal: decimal.Zero,
 		Leftover:   h.leftover,
+		Evaluation: in.Evaluation,
 	}
 	for i := range cities {
 		cr := &cities[i]

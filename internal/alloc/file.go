@@ -27,6 +27,9 @@ type fileData struct {
 	Allocation *headerData  `toml:"allocation,required" zh:"因素法分配基本信息"`
 	Factors    []factorData `toml:"factor" zh:"分配因素"`
 	Cities     []cityData   `toml:"city" zh:"设区市"`
+	// Evaluation, when present, derives the 绩效调节系数 from the cities'
+	// performance-evaluation results (evaluation.go).
+	Evaluation *evaluationData `toml:"evaluation" zh:"绩效评价结果"`
 }
 
 // headerData is the [allocation] table.
@@ -61,11 +64,14 @@ type indicatorData struct {
 
 // cityData is one [[city]] table.
 type cityData struct {
-	At          tomlx.At
-	Name        string                     `toml:"name,required" zh:"设区市名称"`
-	Values      map[string]decimal.Decimal `toml:"values,required" zh:"指标数值"`
-	Performance decimal.Decimal            `toml:"performance,required" zh:"绩效调节系数"`
-	Hardship    decimal.Decimal            `toml:"hardship,required" zh:"财政困难程度系数"`
+	At     tomlx.At
+	Name   string                     `toml:"name,required" zh:"设区市名称"`
+	Values map[string]decimal.Decimal `toml:"values,required" zh:"指标数值"`
+	// Performance is required unless [evaluation] derives it; with
+	// [evaluation] it may be typed only with PerformanceManual set.
+	Performance       *decimal.Decimal `toml:"performance" zh:"绩效调节系数"`
+	PerformanceManual bool             `toml:"performance_manual" zh:"手工指定绩效调节系数"`
+	Hardship          decimal.Decimal  `toml:"hardship,required" zh:"财政困难程度系数"`
 }
 
 // valuesPlaces is decoded a second time, only for positions: tomlx.At

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,9 @@ type Plan struct {
 	// RuleFactors is set when the file has no [[factor]] and the four
 	// factors and weights of 第七条 (DefaultFactors) were used.
 	RuleFactors bool
+	// Evaluation is the rule that derived the 绩效调节系数 from the
+	// cities' evaluation results ([evaluation]); nil when they are typed.
+	Evaluation *Evaluation
 
 	Input Input // weights as fractions; Quantum filled in from Unit if the file has none
 
@@ -133,27 +137,59 @@ func load(path string, src []byte) (*Plan, diag.List) {
 		})
 	}
 
+	checkNames(&ds, f.Factors, f.Cities)
 	for i, c := range f.Cities {
-		p.Input.Cities = append(p.Input.Cities, City{
-			Name: c.Name, Values: c.Values, Performance: c.Performance, Hardship: c.Hardship,
-		})
+		city := City{Name: c.Name, Values: c.Values, Hardship: c.Hardship}
+		if c.Performance != nil {
+			city.Performance = *c.Performance
+		}
+		p.Input.Cities = append(p.Input.Cities, city)
 		p.at.cities = append(p.at.cities, c.At)
 		var values tomlx.At
 		if i < len(vp.Cities) {
 			values = vp.Cities[i].Values.At
 		}
 		p.at.values = append(p.at.values, values)
+	}
+	probe := p.Input
+	evaluated := false
+	if f.Evaluation != nil {
+		evaluated = p.evaluate(&ds, f.Evaluation, f.Cities)
+		if !evaluated {
+			// Check the rest with stand-in coefficients, so that the other
+			// problems show now rather than after these are fixed.
+			probe.Cities = slices.Clone(p.Input.Cities)
+			for i := range probe.Cities {
+				probe.Cities[i].Performance = one
+			}
+		}
+	} else {
+		for _, c := range f.Cities {
+			switch {
+			case c.Performance == nil:
+				ds.Add(diag.Diagnostic{Pos: c.At.Pos(), Msg: fmt.Sprintf("设区市“%s”缺少 performance（绩效调节系数）。", c.Name),
+					Hint: "请填写省市场监管局提供的绩效调节系数，或在 [evaluation] 中写明按各设区市绩效评价结果计算系数的规则（写法见 data/2023/" + FileName + "）。"})
+			case c.PerformanceManual:
+				ds.Errorf(c.At.Key("performance_manual"), "设区市“%s”写了 performance_manual，但本文件没有 [evaluation]：绩效调节系数本来就是手工填写的。请删去 performance_manual。", c.Name)
+			}
+		}
+	}
+	for i, c := range f.Cities {
 		for _, coef := range []struct {
 			key, name string
 			v         decimal.Decimal
-		}{{"performance", "绩效调节系数", c.Performance}, {"hardship", "财政困难程度系数", c.Hardship}} {
-			if coef.v.IsZero() {
-				ds.Warnf(c.At.Key(coef.key), "设区市“%s”的%s为 0，它不参加因素法分配（分得 0）。如非有意，请核对。", c.Name, coef.name)
+		}{{"performance", "绩效调节系数", p.Input.Cities[i].Performance}, {"hardship", "财政困难程度系数", c.Hardship}} {
+			if coef.v.IsZero() && (coef.key == "hardship" || c.Performance != nil || evaluated) {
+				pos := c.At.Key(coef.key)
+				if ev := p.Input.Cities[i].Evaluation; coef.key == "performance" && ev != nil && !ev.Manual {
+					pos = c.At.Pos()
+				}
+				ds.Warnf(pos, "设区市“%s”的%s为 0，它不参加因素法分配（分得 0）。如非有意，请核对。", c.Name, coef.name)
 			}
 		}
 	}
 
-	if _, err := Allocate(p.Input); err != nil {
+	if _, err := Allocate(probe); err != nil {
 		var probs Problems
 		if errors.As(err, &probs) {
 			ds.Add(p.diagnose(probs)...)

@@ -160,10 +160,25 @@ func TestLoadReportsBrokenFilesWithTheirLines(t *testing.T) {
 		}},
 		{"bad/unknown-key.toml", []string{
 			":33:1：错误：“city[1]”缺少必填项“hardship（财政困难程度系数）”。请补上这一项。",
-			":37:1：错误：未知的键“hardshp”：程序不认识这个名字，写在这里的数据不会被使用。请检查拼写（是不是“hardship”？）；这里可以写的键有：name、values、performance、hardship。",
+			":37:1：错误：未知的键“hardshp”：程序不认识这个名字，写在这里的数据不会被使用。请检查拼写（是不是“hardship”？）；这里可以写的键有：name、values、performance、performance_manual、hardship。",
 		}},
 		{"bad/text-in-number.toml", []string{
 			":41:42：错误：“cases”应为数字，这里写的是带引号的文字“五”。数字不要加引号，也不要写单位或千分位逗号，例如 1352.2。",
+		}},
+		{"bad/evaluation-missing-result.toml", []string{
+			":33:1：错误：设区市“丙市”没有绩效评价结果，无法得出绩效调节系数。请在本文件的 [[evaluation.result]] 中补上 city = \"丙市\" 的得分；如确需手工指定系数，写 performance 和 performance_manual = true。",
+		}},
+		{"bad/evaluation-grade-unknown.toml", []string{
+			":52:1：错误：设区市“甲市”的评价等级“特优”不在 [evaluation] 的等级中（优、良、中、差）。请改正等级，或在 grades 中加上它。",
+		}},
+		{"bad/evaluation-score-out-of-range.toml", []string{
+			":51:1：错误：设区市“甲市”的绩效评价得分 105 不在 0–100 分之间。请按评价结果改正。",
+		}},
+		{"bad/evaluation-typed-without-manual.toml", []string{
+			":31:1：错误：设区市“乙市”手工写了绩效调节系数 performance = 1.05，但本年度的绩效调节系数按绩效评价结果计算（[evaluation]）。如确需手工指定，请再写一行 performance_manual = true（手工系数优先于评价结果）；否则请删去 performance。",
+		}},
+		{"bad/evaluation-unknown-city.toml", []string{
+			":60:1：错误：绩效评价结果中的设区市“丙 市”不在本文件的 [[city]] 中。是不是“丙市”？设区市名称须与 [[city]] 的 name 一致：甲市、乙市、丙市。",
 		}},
 		{"bad/empty.toml", []string{
 			"：错误：文件是空的（没有任何数据）。请参照 data/2023/allocation.toml 填写。",

@@ -31,6 +31,9 @@ type City struct {
 	Values      map[string]decimal.Decimal // by Indicator.Key
 	Performance decimal.Decimal            // 绩效调节系数
 	Hardship    decimal.Decimal            // 财政困难程度系数
+	// Evaluation is the city's evaluation result when Performance was
+	// derived from it (nil when the coefficients are typed in).
+	Evaluation *CityEvaluation
 }
 
 // Input is everything Allocate needs.
@@ -40,6 +43,9 @@ type Input struct {
 	Quantum decimal.Decimal // smallest amount paid, in Unit: 1 for 元, 0.01 for 万元
 	Factors []Factor
 	Cities  []City
+	// Evaluation is the rule that gave the cities' Performance, nil when
+	// the coefficients are typed in. Allocate only passes it on.
+	Evaluation *Evaluation
 }
 
 // Result shows the whole working of an allocation, in input order.
@@ -51,6 +57,8 @@ type Result struct {
 
 	Factors []FactorTotal // one per Input.Factors
 	Cities  []CityResult  // one per Input.Cities
+	// Evaluation is Input.Evaluation: how the 绩效调节系数 were derived.
+	Evaluation *Evaluation
 
 	ShareSum   Exact           // Σ share_i; always exactly 1
 	ExactSum   Exact           // Σ exact_i; always exactly Total
@@ -82,6 +90,8 @@ type CityResult struct {
 	Performance decimal.Decimal
 	Hardship    decimal.Decimal
 	Coefficient Exact // Performance × Hardship
+	// Evaluation is City.Evaluation: the result Performance came from.
+	Evaluation *CityEvaluation
 
 	Factors []CityFactor // one per Input.Factors
 

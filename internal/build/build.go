@@ -126,7 +126,7 @@ func Run(o Options) (*Output, diag.List) {
 		return nil, ds
 	}
 	if out.Result != nil {
-		out.Files = append(out.Files, outdir.File{Name: figures.FileName, Data: figures.Write(out.Result)})
+		out.Files = append(out.Files, figuresFile(&ds, o.YearDir(), figures.FileName, figures.Write(out.Result)))
 		// The report and the workbook are made side by side: with a long
 		// detail table each takes a few hundred milliseconds, and the
 		// machine has two cores. Both only read the result.
@@ -163,9 +163,18 @@ func Run(o Options) (*Output, diag.List) {
 				out.Files = append(out.Files, f)
 			}
 		}
+		if out.Result.SelfEval != nil {
+			if f, d := render(o, report.SelfEvalTemplateName, report.SelfEvalFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+				return report.RenderSelfEval(name, tmpl, out.Result)
+			}); d != nil {
+				ds = append(ds, d...)
+			} else {
+				out.Files = append(out.Files, f)
+			}
+		}
 	}
 	if out.Allocation != nil {
-		out.Files = append(out.Files, outdir.File{Name: AllocationFigures, Data: figures.WriteAllocation(out.Plan, out.Allocation)})
+		out.Files = append(out.Files, figuresFile(&ds, out.Plan.File, AllocationFigures, figures.WriteAllocation(out.Plan, out.Allocation)))
 		if data, err := workbook.Allocation(out.Plan.Title, out.Allocation); err != nil {
 			ds.Errorf(diag.Pos{File: out.Plan.File}, "生成分配测算表失败：%s", err)
 		} else {
@@ -183,6 +192,15 @@ func Run(o Options) (*Output, diag.List) {
 		return nil, ds
 	}
 	return out, ds
+}
+
+// figuresFile checks a figures file before it can reach out/: a file that
+// `ipfund diff` would reject is a bug, reported instead of written.
+func figuresFile(ds *diag.List, from, name string, data []byte) outdir.File {
+	if err := figures.Check(data); err != nil {
+		ds.Errorf(diag.Pos{File: from}, "程序生成的计算结果 %s 不是有效的 TOML（%v）。这是程序的错误，请把数据文件和这条提示一起报告给维护者。", name, err)
+	}
+	return outdir.File{Name: name, Data: data}
 }
 
 // render fills one Word template of the templates directory; a missing or
@@ -220,17 +238,18 @@ func templateErrors(path string, err error) diag.List {
 	return ds
 }
 
-// Keep tells which files already in out/<year>/ a run of the job leaves in
-// place: a run of every job keeps nothing; a run of the allocation alone
-// keeps everything the allocation does not own.
-func (o Options) Keep(name string) bool {
+// Owns tells which of the files an earlier run wrote into out/<year>/ a
+// run of the job answers for (those it no longer makes are removed; the
+// others are carried over): a run of every job answers for all of them,
+// a run of the allocation alone only for the allocation's.
+func (o Options) Owns(name string) bool {
 	if o.Job == All {
-		return false
+		return true
 	}
 	for _, n := range AllocationFiles {
 		if n == name {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }

@@ -41,6 +41,7 @@ func Compute(y *fund.Year) *Result {
 	}
 	r.Grade = GradeOf(sc.Grades, r.Total)
 	r.Targets = Targets(y.Targets)
+	r.SelfEval = SelfEval(y, r.Budget, r.Spending)
 	return r
 }
 

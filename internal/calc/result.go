@@ -46,6 +46,8 @@ type Result struct {
 	// Targets is the target table's rows with their completion (nil when
 	// the year has no target table).
 	Targets []TargetResult
+	// SelfEval is the self-evaluation form (nil when the year has none).
+	SelfEval *SelfEvalResult
 }
 
 // Sub is the figures of one sub-project.

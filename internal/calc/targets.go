@@ -17,9 +17,8 @@ type TargetResult struct {
 	Status string
 }
 
-// Targets compares each target's actual value with its target value:
-// numbers by the comparator, a deadline by date (done on or before it), a
-// qualitative value by equal wording.
+// Targets compares each target's actual value with its target value (see
+// fund.Target.Met).
 func Targets(ts *fund.Targets) []TargetResult {
 	if ts == nil {
 		return nil
@@ -33,32 +32,10 @@ func Targets(ts *fund.Targets) []TargetResult {
 }
 
 func status(t *fund.Target) string {
-	if t.Actual == nil {
-		return StatusMissing
-	}
-	a, v := *t.Actual, t.Value
-	var ok bool
 	switch {
-	case v.IsNum && a.IsNum:
-		c := a.Num.Cmp(v.Num)
-		switch t.Comparator {
-		case "≥":
-			ok = c >= 0
-		case "≤":
-			ok = c <= 0
-		case "=":
-			ok = c == 0
-		case "＞":
-			ok = c > 0
-		case "＜":
-			ok = c < 0
-		}
-	case v.IsDate && a.IsDate:
-		ok = !v.Date.Before(a.Date)
-	default:
-		ok = a.Text == v.Text
-	}
-	if ok {
+	case t.Actual == nil:
+		return StatusMissing
+	case t.Met():
 		return StatusAchieved
 	}
 	return StatusMissed

@@ -28,13 +28,15 @@ func TestBuildRunsBothJobsAndAllocateOnlyItsOwn(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("build: exit %d\n%s", code, stderr)
 	}
-	for _, want := range []string{"figures.toml", "allocation-figures.toml", "综合得分 89.50 分，评价等级：良。", "因素法分配（示例数据，非官方数字）：总额 2000万元 分给 12 个地区"} {
+	for _, want := range []string{"figures.toml", "allocation-figures.toml", "综合得分 89.50 分，评价等级：良。", "因素法分配（示例数据，非官方数字）：总额 2000万元 分给 12 个地区",
+		"保留了 1 个不是本程序生成的文件：previous.txt\n"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("build output lacks %q:\n%s", want, stdout)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(out, "2020", "previous.txt")); !os.IsNotExist(err) {
-		t.Error("a full build kept a stale file")
+	// previous.txt is not in the manifest: the user's, kept byte for byte.
+	if b, _ := os.ReadFile(filepath.Join(out, "2020", "previous.txt")); string(b) != "上次的结果" {
+		t.Errorf("previous.txt now %q", b)
 	}
 	cityBefore, _ := os.ReadFile(filepath.Join(out, "2020", "figures.toml"))
 	allocBefore, _ := os.ReadFile(filepath.Join(out, "2020", "allocation-figures.toml"))
@@ -55,6 +57,32 @@ func TestBuildRunsBothJobsAndAllocateOnlyItsOwn(t *testing.T) {
 	if bytes.Equal(allocBefore, allocAfter) {
 		t.Error("allocate did not update the allocation's figures")
 	}
+
+	// Without allocation.toml the next full build no longer makes the
+	// allocation's files: they go, the user's file stays.
+	os.Remove(path)
+	code, stdout, stderr = run("build", "-data", data, "-out", out, "-templates", templates, "2020")
+	want := "删除了 3 个上次生成、这次不再生成的文件：allocation-figures.toml、因素法分配测算表.xlsx、因素法分配表.docx\n"
+	if code != ExitOK || !strings.Contains(stdout, want) {
+		t.Fatalf("exit %d, stdout lacks %q:\n%s%s", code, want, stdout, stderr)
+	}
+	if got := dirNames(t, filepath.Join(out, "2020")); got != ".ipfund-manifest.toml 2020年度测试专项资金绩效目标表.docx figures.toml previous.txt 测试市2020年度测试专项资金绩效评价报告.docx 附件-2020年度测试专项资金绩效评价评分表.xlsx" {
+		t.Errorf("out/2020 holds %s", got)
+	}
+}
+
+// dirNames lists a directory's entries, sorted, space-separated.
+func dirNames(t *testing.T, dir string) string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return strings.Join(names, " ")
 }
 
 func TestAllocateWithoutAllocationData(t *testing.T) {

@@ -183,6 +183,10 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "score-from.toml", bad: "score-from.toml", as: "scoring.toml", where: "scoring.toml:3:1", errors: 1, exit: ExitData, want: []string{"比例计分的得分算法 score_from 写的是“rounded”，无法识别。可用：rounded_rate"}},
 		{name: "report-placeholder.toml", bad: "report-placeholder.toml", as: "report.toml", where: "report.toml:4:12", errors: 1, exit: ExitData, want: []string{"文字中有无法识别的占位符 {年份}。这里可以用：{年度}、{上年度}、{下年度}、{子项目数}（英文大括号）。"}},
 		{name: "target-from.toml", bad: "target-from.toml", as: "targets.toml", where: "targets.toml:18:1", errors: 1, exit: ExitData, want: []string{"的 value_from 写的是“预算”，只能是 budget（预算总额）或 spending（实际支出）。"}},
+		// The self-evaluation form (项目支出绩效自评表): targets.toml replaced by one holding [selfeval] too.
+		{name: "selfeval-no-deviation.toml", bad: "selfeval-no-deviation.toml", as: "targets.toml", where: "targets.toml:4:1", errors: 1, exit: ExitData, want: []string{"绩效目标表第1项“培训次数”未完成年度指标值（年度指标值 ≥4次，实际完成值 3次），须在 deviation 中写明偏差原因分析及改进措施（写入自评表）。"}},
+		{name: "selfeval-score-outside-band.toml", bad: "selfeval-score-outside-band.toml", as: "targets.toml", where: "targets.toml:33:1", errors: 1, exit: ExitData, want: []string{"绩效目标表第3项“培训资料”评为“全部或基本达成”，得分应在分值 20 分的 80%（含）至 100%（含）之间，即 16 至 20 分（含），这里写的是 15 分。请改正得分或档次。"}},
+		{name: "selfeval-points-not-100.toml", bad: "selfeval-points-not-100.toml", as: "targets.toml", where: "targets.toml:28:1", errors: 1, exit: ExitData, want: []string{"自评表预算执行率分值 15 与各一级指标分值（产出指标 60、满意度指标 30）合计为 105 分，应为 100 分。请调整。"}},
 
 		// Templates.
 		{name: "template missing", setup: func(t *testing.T, e *env) { os.Remove(filepath.Join(e.templates, "report.docx")) }, exit: ExitData,
@@ -212,6 +216,10 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "allocation total not positive", setup: withAllocation("total-not-positive.toml"), exit: ExitData, want: []string{"必须大于0"}},
 		{name: "allocation missing indicator", setup: withAllocation("missing-indicator.toml"), exit: ExitData, want: []string{"缺少"}},
 		{name: "allocation syntax error", setup: withAllocation("syntax-error.toml"), exit: ExitData, want: []string{"TOML 格式错误"}},
+		{name: "allocation evaluation result missing", setup: withAllocation("evaluation-missing-result.toml"), exit: ExitData, want: []string{"allocation.toml:33:1：错误：设区市“丙市”没有绩效评价结果，无法得出绩效调节系数。"}},
+		{name: "allocation evaluation grade unknown", setup: withAllocation("evaluation-grade-unknown.toml"), exit: ExitData, want: []string{"allocation.toml:52:1：错误：设区市“甲市”的评价等级“特优”不在 [evaluation] 的等级中（优、良、中、差）。"}},
+		{name: "allocation evaluation score above 100", setup: withAllocation("evaluation-score-out-of-range.toml"), exit: ExitData, want: []string{"allocation.toml:51:1：错误：设区市“甲市”的绩效评价得分 105 不在 0–100 分之间。"}},
+		{name: "allocation coefficient typed over the evaluation", setup: withAllocation("evaluation-typed-without-manual.toml"), exit: ExitData, want: []string{"如确需手工指定，请再写一行 performance_manual = true"}},
 
 		// The command line.
 		{name: "no command", args: func(e *env) []string { return nil }, exit: ExitUsage, want: []string{"用法：ipfund <命令>"}},

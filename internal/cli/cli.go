@@ -94,6 +94,9 @@ func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "错误：无法读取数据目录 %s：%s。请在项目根目录下运行，或用 -data 指定数据目录。\n", o.data, diag.IOError(err))
 		return ExitIO
 	}
+	if len(fs.Args()) == 0 {
+		warnLookalikes(stderr, o.data, years)
+	}
 	if cmd == "years" {
 		for _, y := range years {
 			fmt.Fprintln(stdout, y)
@@ -119,11 +122,14 @@ func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
 		if cmd == "allocate" {
 			opts.Job = build.Allocation
 		}
-		code := ExitOK
-		if cmd == "check" {
+		outDir := filepath.Join(o.out, strconv.Itoa(year))
+		code := recoverYear(outDir, stderr)
+		switch {
+		case code != ExitOK:
+		case cmd == "check":
 			code = check(opts, stdout, stderr)
-		} else {
-			code = buildYear(opts, filepath.Join(o.out, strconv.Itoa(year)), stdout, stderr)
+		default:
+			code = buildYear(opts, outDir, stdout, stderr)
 		}
 		worst = max(worst, code)
 	}
@@ -150,7 +156,7 @@ func pickYears(args []string, years []int, dataDir string, stderr io.Writer) ([]
 		fmt.Fprintf(stderr, "参数过多：%s。一次只能处理一个年度（不写年度则处理全部年度）。\n", strings.Join(args, " "))
 		return nil, ExitUsage
 	case len(args) == 0 && len(years) == 0:
-		fmt.Fprintf(stderr, "错误：%s 下还没有任何年度的数据目录（如 %s）。请先建立数据目录。\n", dataDir, filepath.Join(dataDir, "2019"))
+		fmt.Fprintf(stderr, "错误：%s 下还没有任何年度的数据目录（如 %s）。请先建立数据目录（目录名为四位半角数字的年度）。\n", dataDir, filepath.Join(dataDir, "2019"))
 		return nil, ExitUsage
 	case len(args) == 0:
 		return years, ExitOK
@@ -166,7 +172,13 @@ func pickYears(args []string, years []int, dataDir string, stderr io.Writer) ([]
 			return []int{year}, ExitOK
 		}
 	}
-	fmt.Fprintf(stderr, "没有 %d 年度的数据：找不到目录 %s。已有的年度：%s。\n", year, filepath.Join(dataDir, arg), yearList(years))
+	fmt.Fprintf(stderr, "没有 %d 年度的数据：找不到目录 %s。已有的年度：%s。", year, filepath.Join(dataDir, arg), yearList(years))
+	for _, l := range yearLookalikes(dataDir) {
+		if l[1] == arg {
+			fmt.Fprintf(stderr, "有一个目录 %s：如果这是 %d 年度的数据，请把它改名为 %s（四位半角数字）。", filepath.Join(dataDir, l[0]), year, filepath.Join(dataDir, arg))
+		}
+	}
+	fmt.Fprintln(stderr)
 	return nil, ExitUsage
 }
 
@@ -236,14 +248,17 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "\n%s未生成任何文件%s。请改正以上错误后再运行。\n", countLine(ds), kept)
 		return ExitData
 	}
-	if err := outdir.Replace(outDir, out.Files, o.Keep); err != nil {
-		fmt.Fprintf(stderr, "错误：写入 %s 失败：%s。%s 保持原样；请检查磁盘空间和写入权限后重试。\n", outDir, diag.IOError(err), outDir)
+	rep, err := outdir.Replace(outDir, out.Files, outOptions(outDir, stderr, o.Owns))
+	printNotes(stderr, rep)
+	if err != nil {
+		printOutError(stderr, outDir, err)
 		return ExitIO
 	}
 	fmt.Fprintf(stdout, "已生成 %d 年度文件%s：\n", o.Year, warningSuffix(ds))
 	for _, f := range out.Files {
 		fmt.Fprintf(stdout, "  %s\n", filepath.Join(outDir, f.Name))
 	}
+	printReport(stdout, rep)
 	summary(stdout, out)
 	return ExitOK
 }

@@ -91,6 +91,10 @@ func TestCorrectionOnANewYearIsOneEditAndOneRun(t *testing.T) {
 		"子项目4.各指标得分.产出成本/实际支出与计划安排费用的变动程度.实际：270.53 → 270.73",
 		"子项目4.各指标得分.产出成本/实际支出与计划安排费用的变动程度.变动程度：9.82 → 9.76",
 		"绩效目标完成情况.产出指标/成本指标/专项资金实际支出.实际完成值：\"1756.58万元\" → \"1756.78万元\"",
+		// The self-evaluation form follows the same one edit.
+		"项目支出绩效自评表.项目资金.年度资金总额.全年执行数：1756.58 → 1756.78",
+		"项目支出绩效自评表.项目资金.年度资金总额.执行率：87.39 → 87.40",
+		"项目支出绩效自评表.绩效指标.产出指标/成本指标/专项资金实际支出.实际完成值：\"1756.58万元\" → \"1756.78万元\"",
 	}
 	if got := diffLines(t, before, figures); !slices.Equal(got, want) {
 		t.Errorf("diff:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -188,7 +192,7 @@ func TestCopiedYearWarnsForEveryStaleParagraph(t *testing.T) {
 	if mentions < 30 {
 		t.Errorf("only %d lines mention 2019", mentions)
 	}
-	if w := warned["targets.toml:125"]; !strings.Contains(w, "完成时限 2019年12月31日 不在实施期限 2020年1月1日-2020年12月31日 内") {
+	if w := warned["targets.toml:145"]; !strings.Contains(w, "完成时限 2019年12月31日 不在实施期限 2020年1月1日-2020年12月31日 内") {
 		t.Errorf("the deadline: %q", w)
 	}
 	// The documents cited as this year's notice and plan are last year's.
@@ -225,7 +229,7 @@ func TestNewYearListsWhatToConfirmAndThenBuildsClean(t *testing.T) {
 	stdout, _ := mustRun(t, "new", "-data", data, "2020")
 	dir := filepath.Join(data, "2020")
 	for _, w := range []string{
-		"已从 2019 年度建立 " + dir + "（9 个文件）：",
+		"已从 2019 年度建立 " + dir + "（10 个文件）：",
 		"由程序计算的数字（小计、合计、由明细表得出的实际支出、结余，专项资金的预算和实际支出）16 处已从数据中删去，改由程序计算。",
 		"已在行末标注“# 待确认”",
 		"下一步：运行 make check YEAR=2020 逐条列出这些地方",

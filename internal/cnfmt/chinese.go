@@ -25,7 +25,7 @@ func ChineseNumber(n int) string {
 	if n == 0 {
 		return "零"
 	}
-	if n <= -maxSpelled || n >= maxSpelled {
+	if m := int64(n); m <= -maxSpelled || m >= maxSpelled {
 		return strconv.Itoa(n)
 	}
 	if n < 0 {

@@ -76,3 +76,21 @@ func TestValuesCannotForgeABlock(t *testing.T) {
 		t.Errorf("forged block: %q", bodyText(txt))
 	}
 }
+
+func TestHeadCellTakesTheHeaderStyleInABodyRow(t *testing.T) {
+	tb := &Table{Style: "TableText", HeaderStyle: "TableHead", Widths: []int{1000, 2000},
+		Rows: []Row{{Cells: []Cell{{Text: "项目名称", Head: true}, {Text: "南昌市知识产权专项资金", Align: "left"}}}}}
+	got := tb.WordML("w:")
+	label := `<w:pStyle w:val="TableHead"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">项目名称</w:t>`
+	value := `<w:pStyle w:val="TableText"/><w:jc w:val="both"/></w:pPr><w:r><w:t xml:space="preserve">南昌市知识产权专项资金</w:t>`
+	if !strings.Contains(got, label) || !strings.Contains(got, value) || strings.Contains(got, "tblHeader") {
+		t.Errorf("markup:\n%s", got)
+	}
+}
+
+func TestStartAlignsFlushLeft(t *testing.T) {
+	tb := &Table{Style: "TableText", Widths: []int{1000}, Rows: []Row{{Cells: []Cell{{Text: "短句", Align: "start"}}}}}
+	if got := tb.WordML("w:"); !strings.Contains(got, `<w:jc w:val="left"/>`) {
+		t.Errorf("markup:\n%s", got)
+	}
+}

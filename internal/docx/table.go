@@ -44,8 +44,13 @@ type Cell struct {
 	// begins a merged region, MergeContinue extends it (its Text is
 	// ignored).
 	Merge Merge
-	// Align is "left", "right" or "center" (the default).
+	// Align is "left" (justified, as body text), "start" (flush left,
+	// not stretched: short lines in narrow cells), "right" or "center"
+	// (the default).
 	Align string
+	// Head sets a body cell like a header cell (header style, bold): the
+	// labels of a form.
+	Head bool
 }
 
 // Merge is a cell's part in a vertically merged region.
@@ -216,9 +221,12 @@ func (tw *tableWriter) row(r Row) error {
 			b = append(b, k.vMergeContinue...)
 		}
 		b = append(b, k.tcPrEnd...)
-		if style != "" {
+		if cs := style; cs != "" {
+			if c.Head {
+				cs = tw.headStyle
+			}
 			b = append(b, k.pStyle...)
-			b = append(b, style...)
+			b = append(b, cs...)
 			b = append(b, `"/>`...)
 		}
 		b = append(b, k.jc...)
@@ -227,12 +235,16 @@ func (tw *tableWriter) row(r Row) error {
 			b = append(b, "center"...)
 		case "left":
 			b = append(b, "both"...)
+		case "start":
+			// "left", not "start": the transitional value every Word,
+			// WPS and LibreOffice version reads.
+			b = append(b, "left"...)
 		default:
 			b = appendEscaped(b, c.Align, "", "")
 		}
 		b = append(b, k.pPrEnd...)
 		if c.Merge != MergeContinue && c.Text != "" {
-			if r.Bold || r.Header {
+			if r.Bold || r.Header || c.Head {
 				b = append(b, k.boldRun...)
 			} else {
 				b = append(b, k.run...)

@@ -43,6 +43,12 @@ func WriteAllocation(p *alloc.Plan, r *alloc.Result) []byte {
 		w.str("说明", p.Note)
 	}
 	w.raw("采用第七条默认因素", fmt.Sprint(p.RuleFactors))
+	if e := r.Evaluation; e != nil {
+		if e.Year != 0 {
+			w.raw("绩效评价年度", fmt.Sprint(e.Year))
+		}
+		w.str("绩效调节系数规则", e.Describe())
+	}
 	w.str("金额单位", r.Unit)
 	w.num("总额", r.Total)
 	w.num("最小分配单位", r.Quantum)
@@ -54,22 +60,23 @@ func WriteAllocation(p *alloc.Plan, r *alloc.Result) []byte {
 
 	w.table(allocationTable + "\x00分配因素")
 	for _, f := range r.Factors {
-		w.num(f.Name+"/权重", f.Weight.Shift(2))
-		w.exact(f.Name+"/金额", f.Amount)
+		w.num(path(f.Name, "权重"), f.Weight.Shift(2))
+		w.exact(path(f.Name, "金额"), f.Amount)
 		for m, ind := range f.Indicators {
-			w.num(f.Name+"/"+ind.Name+"/合计", f.IndicatorSums[m])
+			w.num(path(f.Name, ind.Name, "合计"), f.IndicatorSums[m])
 		}
 	}
 
 	for _, c := range r.Cities {
 		w.table(allocationTable + "\x00设区市\x00" + c.Name)
+		writeCityEvaluation(w, c.Evaluation)
 		w.num("绩效调节系数", c.Performance)
 		w.num("财政困难程度系数", c.Hardship)
 		for f, cf := range c.Factors {
 			name := r.Factors[f].Name
-			w.exact(name+"/因素得分", cf.Adjusted)
-			w.exact(name+"/占比", cf.Ratio)
-			w.exact(name+"/按权重", cf.Weighted)
+			w.exact(path(name, "因素得分"), cf.Adjusted)
+			w.exact(path(name, "占比"), cf.Ratio)
+			w.exact(path(name, "按权重"), cf.Weighted)
 		}
 		w.exact("份额", c.Share)
 		w.exact("精确金额", c.Exact)
@@ -79,4 +86,24 @@ func WriteAllocation(p *alloc.Plan, r *alloc.Result) []byte {
 		w.money("分配金额", c.Amount)
 	}
 	return w.buf.Bytes()
+}
+
+// writeCityEvaluation writes a city's evaluation result and where its
+// 绩效调节系数 came from, when the coefficients follow from the results.
+func writeCityEvaluation(w *writer, e *alloc.CityEvaluation) {
+	if e == nil {
+		return
+	}
+	if e.Known {
+		w.num("绩效评价得分", e.Score)
+		w.str("绩效评价等级", e.Grade)
+	}
+	if e.Manual {
+		w.str("绩效调节系数来源", "手工指定")
+		if e.Known {
+			w.num("按评价结果的绩效调节系数", e.Coefficient)
+		}
+		return
+	}
+	w.str("绩效调节系数来源", "按绩效评价结果")
 }

@@ -1,7 +1,10 @@
 package figures
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"strings"
 
 	"ipfund/internal/tomlx"
 )
@@ -26,13 +29,13 @@ func (c Change) String() string {
 // Diff compares two figures files and lists what moved, in the order the
 // figures stand in the newer file, then those only in the older one.
 func Diff(old, new []byte) ([]Change, error) {
-	o, err := tomlx.Leaves(old)
+	o, err := parse(old)
 	if err != nil {
-		return nil, fmt.Errorf("旧文件不是有效的结果文件：%w", err)
+		return nil, fmt.Errorf("旧文件不是计算结果文件：%w", err)
 	}
-	n, err := tomlx.Leaves(new)
+	n, err := parse(new)
 	if err != nil {
-		return nil, fmt.Errorf("新文件不是有效的结果文件：%w", err)
+		return nil, fmt.Errorf("新文件不是计算结果文件：%w", err)
 	}
 	oldVals := map[string]string{}
 	for _, l := range o {
@@ -52,4 +55,33 @@ func Diff(old, new []byte) ([]Change, error) {
 		}
 	}
 	return out, nil
+}
+
+// NotFigures says why b is not a figures file written by this tool ("" when
+// it is one): empty, not TOML, or TOML without the tables a figures file
+// has (a data file, git's empty output for a path it does not have).
+func NotFigures(b []byte) string {
+	if _, err := parse(b); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// parse lists the figures of a figures file.
+func parse(b []byte) ([]tomlx.Leaf, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, errors.New("文件是空的")
+	}
+	leaves, err := tomlx.Leaves(b)
+	if err != nil {
+		return nil, fmt.Errorf("不是有效的 TOML（%v）", err)
+	}
+	for _, l := range leaves {
+		for _, t := range []string{"专项资金.", allocationTable + "."} {
+			if strings.HasPrefix(l.Path, t) {
+				return leaves, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("其中没有“专项资金”或“%s”这一节，不是本程序写的 figures.toml 或 allocation-figures.toml", allocationTable)
 }

@@ -26,6 +26,10 @@ func Write(r *calc.Result) []byte {
 	w.comment("金额单位：万元；执行率、权重、变动程度单位：%%；得分单位：分。")
 
 	w.table("专项资金")
+	// Region and year name whose figures these are, for a reader that
+	// gathers several bureaus' files (the provincial allocation).
+	w.str("地区", f.Region)
+	w.raw("年度", fmt.Sprint(f.Year))
 	w.num("预算总额", r.Budget)
 	w.num("本年度预算", f.BudgetCurrent)
 	w.num("上年结余", f.BudgetCarryover)
@@ -36,7 +40,7 @@ func Write(r *calc.Result) []byte {
 
 	w.table("综合评价")
 	for _, c := range r.Categories {
-		w.fixed(c.Group.Name+"/"+c.Category.Name, c.Score)
+		w.fixed(path(c.Group.Name, c.Category.Name), c.Score)
 	}
 	w.fixed("总分", r.Total)
 	w.str("等级", r.Grade)
@@ -59,28 +63,28 @@ func Write(r *calc.Result) []byte {
 			// The detail table's 小计 and 合计: derived, so a corrected row
 			// shows here with everything that follows from it.
 			w.table(base + "\x00明细表")
-			for _, g := range d.Groups {
+			for i, g := range d.Groups {
 				if g.Subtotal != nil {
-					sums(w, d, g.Label+"/小计/", func(key string) decimal.Decimal { return d.GroupSum(g, key) })
+					sums(w, d, []string{fund.GroupKey(g, i), "小计"}, func(key string) decimal.Decimal { return d.GroupSum(g, key) })
 				}
 			}
-			sums(w, d, "合计/", d.Sum)
+			sums(w, d, []string{"合计"}, d.Sum)
 		}
 		w.table(base + "\x00各类得分")
 		for _, c := range s.Categories {
-			w.inline(c.Category.Name, "分值", c.Points.String(), "得分", fixed2(c.Score), "按权重得分", fixed2(c.Weighted))
+			w.inline(path(c.Category.Name), "分值", c.Points.String(), "得分", fixed2(c.Score), "按权重得分", fixed2(c.Weighted))
 		}
 		w.table(base + "\x00各指标得分")
 		for _, c := range s.Categories {
 			for _, is := range c.Indicators {
-				key := c.Category.Name + "/" + is.Indicator.Name
+				key := path(c.Category.Name, is.Indicator.Name)
 				if len(is.Items) > 1 || is.Items[0].Item != is.Indicator {
 					w.inline(key, "分值", is.Points.String(), "得分", fixed2(is.Score))
 				}
 				for i, it := range is.Items {
 					k := key
 					if len(is.Items) > 1 || it.Item != is.Indicator {
-						k = fmt.Sprintf("%s/第%d项", key, i+1)
+						k = path(c.Category.Name, is.Indicator.Name, fmt.Sprintf("第%d项", i+1))
 					}
 					w.item(k, it)
 				}
@@ -96,24 +100,24 @@ func Write(r *calc.Result) []byte {
 		w.table("绩效目标完成情况")
 		for _, tr := range r.Targets {
 			t := tr.Target
-			w.inline(t.Level1+"/"+t.Level2+"/"+t.Name, "年度指标值", tomlString(t.ValueText()),
+			w.inline(path(t.Level1, t.Level2, t.Name), "年度指标值", tomlString(t.ValueText()),
 				"实际完成值", tomlString(t.ActualText()), "完成情况", tomlString(tr.Status))
 		}
+	}
+	if r.SelfEval != nil {
+		w.writeSelfEval(r.SelfEval)
 	}
 	return w.buf.Bytes()
 }
 
 func fixed2(d decimal.Decimal) string { return d.StringFixed(2) }
 
-// sums writes the summed columns of a detail table's 小计 or 合计 row.
-func sums(w *writer, d *fund.Detail, prefix string, sum func(string) decimal.Decimal) {
+// sums writes the summed columns of a detail table's 小计 or 合计 row,
+// each under the key parts then the column's name.
+func sums(w *writer, d *fund.Detail, parts []string, sum func(string) decimal.Decimal) {
 	for _, c := range d.Columns {
 		if c.Sum {
-			title := c.Title
-			if title == "" {
-				title = c.Key
-			}
-			w.num(prefix+title, sum(c.Key))
+			w.num(path(append(append([]string(nil), parts...), c.Name())...), sum(c.Key))
 		}
 	}
 }
@@ -134,8 +138,8 @@ func (w *writer) item(k string, it calc.ItemScore) {
 }
 
 // source records where a detail table's rows were read from: the file, its
-// SHA-256, the rows and the sums of its figures, so that a changed source
-// list shows in git diff even where no result moves.
+// SHA-256, the rows and the sums of its numeric columns, so that a changed
+// source list shows in git diff even where no result moves.
 func (w *writer) source(table string, d *fund.Detail) {
 	src := d.Source
 	w.table(table)
@@ -148,14 +152,11 @@ func (w *writer) source(table string, d *fund.Detail) {
 	}
 	w.str("SHA256", src.SHA256)
 	w.raw("行数", strconv.Itoa(src.Rows))
+	// By column key: unique in a table, where titles need not be.
 	var pairs []string
 	for _, c := range d.Columns {
 		if c.Numeric() {
-			title := c.Title
-			if title == "" {
-				title = c.Key
-			}
-			pairs = append(pairs, title, tomlNumber(d.Sum(c.Key).String()))
+			pairs = append(pairs, c.Key, tomlNumber(d.Sum(c.Key).String()))
 		}
 	}
 	if len(pairs) > 0 {

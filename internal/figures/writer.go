@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/BurntSushi/toml"
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/alloc"
@@ -73,6 +74,19 @@ func tomlNumber(s string) string {
 	return s
 }
 
+// path joins the names of a figure's key with "/" (产出/产出数量), escaping
+// "\" and "/" inside a name, so that distinct names always give distinct
+// keys: the category "X/Y" of the group 产出 gives 产出/X\/Y, not the key of
+// the category Y under a group "产出/X". (The loaders refuse both
+// characters in names; this keeps the file valid even if one slipped
+// through.)
+func path(names ...string) string {
+	for i, n := range names {
+		names[i] = strings.ReplaceAll(strings.ReplaceAll(n, `\`, `\\`), "/", `\/`)
+	}
+	return strings.Join(names, "/")
+}
+
 // tomlKey writes a key bare when TOML allows it, else quoted.
 func tomlKey(k string) string {
 	if k == "" {
@@ -130,4 +144,14 @@ func (w *writer) inline(k string, pairs ...string) {
 		fields = append(fields, tomlKey(pairs[i])+" = "+pairs[i+1])
 	}
 	w.raw(k, "{ "+strings.Join(fields, ", ")+" }")
+}
+
+// Check reports whether b is a valid figures file: TOML without a
+// repeated key. The writer makes every key distinct by construction; the
+// build checks again before anything is written, so that a bug can never
+// put a file into out/ that `ipfund diff` would reject.
+func Check(b []byte) error {
+	var tree map[string]any
+	_, err := toml.Decode(string(b), &tree)
+	return err
 }

@@ -213,6 +213,17 @@ func (c *carrier) plan() {
 			}
 			c.mark(ti.At, "actual")
 			c.mark(ti.At, "actual_shown")
+			// The self-evaluation form's judgement of last year's result
+			// (its deviation text is prose, reviewed as such).
+			for _, key := range []string{"grade", "score"} {
+				c.mark(ti.At, key)
+			}
+		}
+	}
+	if se := y.SelfEval; se != nil {
+		// Its achievements and notes are prose, reviewed as such.
+		for _, key := range []string{"initial_current", "initial_carryover", "spending_current", "spending_carryover"} {
+			c.mark(se.At, key)
 		}
 	}
 }

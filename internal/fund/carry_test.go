@@ -27,7 +27,7 @@ func carried(t *testing.T, data string) (*Carried, map[string]string) {
 
 func TestCarryForwardKeepsStructureAndMarksFigures(t *testing.T) {
 	c, files := carried(t, t.TempDir())
-	if c.From != 2019 || c.To != 2020 || len(files) != 9 {
+	if c.From != 2019 || c.To != 2020 || len(files) != 10 {
 		t.Fatalf("carried %d → %d, %d files", c.From, c.To, len(files))
 	}
 	has := func(file, line string) {

@@ -210,6 +210,20 @@ func (d *Detail) CellPos(g *RowGroup, i, col int) diag.Pos {
 	return d.Source.pos(int(g.Lines[i]), col)
 }
 
+// LabelPos is where the group's label is written: its label key, or in a
+// spreadsheet the grouping column of its first row.
+func (d *Detail) LabelPos(g *RowGroup) diag.Pos {
+	if d.Source == nil || len(g.Lines) == 0 {
+		return g.At.Key("label")
+	}
+	for i, c := range d.Columns {
+		if c.Kind == ColGroup {
+			return d.CellPos(g, 0, i)
+		}
+	}
+	return d.RowPos(g, 0)
+}
+
 // SubtotalPos is where the group's stated 小计 is written.
 func (d *Detail) SubtotalPos(g *RowGroup) diag.Pos {
 	if d.Source == nil || g.SubtotalLine == 0 {
@@ -224,4 +238,22 @@ func (d *Detail) TotalPos() diag.Pos {
 		return d.At.Key("total")
 	}
 	return d.Source.pos(d.Source.TotalLine, -1)
+}
+
+// Name is how the column is named in figures.toml: its title, or its key
+// when it has none.
+func (c Column) Name() string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return c.Key
+}
+
+// GroupKey is how group i of a detail table is named in figures.toml: its
+// label, or 第N组 when it has none.
+func GroupKey(g RowGroup, i int) string {
+	if g.Label != "" {
+		return g.Label
+	}
+	return fmt.Sprintf("第%d组", i+1)
 }

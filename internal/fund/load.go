@@ -34,6 +34,7 @@ type file struct {
 	Indicators []Indicator `toml:"indicator"`
 	Report     *Report     `toml:"report"`
 	Targets    *Targets    `toml:"targets"`
+	SelfEval   *SelfEval   `toml:"selfeval"`
 	// src and its comments, for the review marks (marks.go) and for
 	// carrying the file over to a new year (carry.go).
 	src      string
@@ -93,7 +94,7 @@ func assemble(dir string) (*Year, diag.List) {
 		return nil, ds
 	}
 	y := &Year{Dir: dir, comments: map[string]comments{}, sources: map[string]string{}}
-	var fundAt, scoringAt, reportAt, targetsAt *tomlx.At
+	var fundAt, scoringAt, reportAt, targetsAt, selfEvalAt *tomlx.At
 	unreadable := false
 	for _, name := range names {
 		f, fds := readFile(name)
@@ -114,6 +115,9 @@ func assemble(dir string) (*Year, diag.List) {
 		}
 		if f.Targets != nil && once(&ds, &targetsAt, f.Targets.At, "[targets]") {
 			y.Targets = f.Targets
+		}
+		if f.SelfEval != nil && once(&ds, &selfEvalAt, f.SelfEval.At, "[selfeval]") {
+			y.SelfEval = f.SelfEval
 		}
 		y.Documents = append(y.Documents, f.Documents...)
 		switch {

@@ -20,6 +20,8 @@ type Year struct {
 	Subprojects []Subproject // ordered by No
 	Report      Report
 	Targets     *Targets // optional: the target table is made when present
+	// SelfEval is optional: the self-evaluation form is made when present.
+	SelfEval *SelfEval
 	// comments are the data files' comments, by file name, for the review
 	// marks (marks.go); sources their text, for carrying the year over to
 	// the next (carry.go).
@@ -397,6 +399,14 @@ type Target struct {
 	// holds it more exactly than known (a date known only to the month).
 	ActualShown string `toml:"actual_shown" zh:"实际完成值的写法"`
 	Note        string `toml:"note" zh:"说明"`
+	// Points, Grade, Score and Deviation are the target's part in the
+	// self-evaluation form (see SelfEval): its 分值; for a qualitative
+	// target the grade of achievement and the score given; the 偏差原因分析
+	// 及改进措施 of a missed target.
+	Points    *decimal.Decimal `toml:"points" zh:"分值"`
+	Grade     string           `toml:"grade" zh:"达成档次"`
+	Score     *decimal.Decimal `toml:"score" zh:"得分"`
+	Deviation string           `toml:"deviation" zh:"偏差原因分析及改进措施"`
 }
 
 // Fund figures a target may take its value from.

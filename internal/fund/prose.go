@@ -138,12 +138,16 @@ func (y *Year) prose() []prose {
 				s    *string
 				key  string
 				kind proseKind
-			}{{&ti.Name, "name", caption}, {&ti.Note, "note", paragraph}} {
+			}{{&ti.Name, "name", caption}, {&ti.Note, "note", paragraph}, {&ti.Deviation, "deviation", paragraph}} {
 				if p := add(f.s, ti.At.Key(f.key), f.kind); p != nil {
 					p.dated = true
 				}
 			}
 		}
+	}
+	if se := y.SelfEval; se != nil {
+		list(se.Achieved, se.At, "achieved")
+		list(se.Notes, se.At, "notes")
 	}
 	return out
 }

@@ -232,3 +232,21 @@ func TestCarryForwardTakesTheSpreadsheetAlong(t *testing.T) {
 		t.Errorf("the new year does not load: %v", ds.Errors())
 	}
 }
+
+// TestGroupLabelsFromASpreadsheetAreNamesToo: a group with a 小计 gives its
+// label to figures.toml; a label that cannot be a name there is reported
+// at its cell.
+func TestGroupLabelsFromASpreadsheetAreNamesToo(t *testing.T) {
+	a := sheettest.Awards2019()
+	for _, i := range []int{4, 5, 6} {
+		a.Rows[i] = append([]any{"贯标/企业奖励"}, a.Rows[i][1:]...)
+	}
+	dir := seedWithSource(t, "奖励名单.xlsx", sheettest.Awards2019Detail("奖励名单.xlsx"), a.XLSX)
+	_, ds := Load(dir)
+	// (The indicators' cross-check of the old label fails too.)
+	got := errorLines(ds, dir)
+	want := "奖励名单.xlsx 工作表“奖励” 第7行 A列（项目）：错误：明细表组名“贯标/企业奖励”不能用作名称：含有“/”。"
+	if len(got) != 2 || !strings.HasPrefix(got[1], want) {
+		t.Errorf("errors:\n%s\nwant the second to start:\n%s", strings.Join(got, "\n"), want)
+	}
+}

@@ -21,6 +21,7 @@ import (
 // its policy rate) are warnings. It never changes the data.
 func Validate(y *Year) diag.List {
 	v := &validator{y: y}
+	v.names()
 	v.fund()
 	v.documents()
 	v.scoring()
@@ -31,6 +32,11 @@ func Validate(y *Year) diag.List {
 	v.report()
 	if y.Targets != nil {
 		v.targets()
+	}
+	if y.SelfEval != nil {
+		v.selfEval()
+	} else {
+		v.noSelfEval()
 	}
 	return v.ds
 }

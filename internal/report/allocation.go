@@ -33,6 +33,9 @@ type AllocationView struct {
 	// Detail is the factor-by-factor working, a table with one column
 	// group per factor.
 	Detail *docx.Table
+	// Evaluation shows how the 绩效调节系数 follow from the cities'
+	// evaluation results; nil when they are typed in.
+	Evaluation *AllocationEvaluation
 }
 
 // AllocationRow is one city's line of the allocation table, formatted.
@@ -82,6 +85,7 @@ func BuildAllocation(p *alloc.Plan, r *alloc.Result) *AllocationView {
 	}
 	v.Corrected = strings.Join(corrected, "、")
 	v.Detail = allocationDetail(r)
+	v.Evaluation = allocationEvaluation(r)
 	return v
 }
 

@@ -30,6 +30,7 @@ func TestLibreOfficeConvertsTheDocumentsToPDF(t *testing.T) {
 		"report":     func(n string, b []byte) ([]byte, error) { return Render(n, b, r) },
 		"targets":    func(n string, b []byte) ([]byte, error) { return RenderTargets(n, b, r) },
 		"allocation": func(n string, b []byte) ([]byte, error) { return RenderAllocation(n, b, p, ar) },
+		"selfeval":   func(n string, b []byte) ([]byte, error) { return RenderSelfEval(n, b, r) },
 	}
 	var files []string
 	for name, fill := range docs {
@@ -82,4 +83,5 @@ func TestLibreOfficeConvertsTheDocumentsToPDF(t *testing.T) {
 	if al, _ := text("allocation"); !strings.Contains(al, "517.11") || !strings.Contains(al, "2000.00") {
 		t.Error("allocation PDF lacks the amounts")
 	}
+	checkSelfEvalPDF(t, text)
 }

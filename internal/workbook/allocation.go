@@ -70,8 +70,12 @@ type allocLayout struct {
 	nCities int
 	// On 输入数据: the column of each factor's indicators, the coefficient
 	// columns, and the rows of the parameters.
-	indCol             [][]int
-	perfCol, hardCol   int
+	indCol           [][]int
+	perfCol, hardCol int
+	// scoreCol and gradeCol hold the cities' evaluation results when the
+	// 绩效调节系数 follow from them (0 otherwise); ruleRow describes the rule.
+	scoreCol, gradeCol int
+	ruleRow            int
 	inTotalRow         int
 	totalRow, quantRow int
 	weightRow          []int
@@ -94,12 +98,19 @@ func newAllocLayout(r *alloc.Result) *allocLayout {
 		}
 		a.indCol = append(a.indCol, cols)
 	}
+	if r.Evaluation != nil {
+		a.scoreCol, a.gradeCol = col, col+1
+		col += 2
+	}
 	a.perfCol, a.hardCol = col, col+1
 	a.inTotalRow = alFirstCity + a.nCities
 	a.totalRow = a.inTotalRow + 3 // after a blank row and the parameters' header
 	a.quantRow = a.totalRow + 1
 	for i := range r.Factors {
 		a.weightRow = append(a.weightRow, a.quantRow+1+i)
+	}
+	if r.Evaluation != nil {
+		a.ruleRow = a.quantRow + len(r.Factors) + 2 // after the weights' sum
 	}
 	a.amountPlaces = places(0, r.Quantum)
 	a.amountFmt = groupedFormat(a.amountPlaces)
@@ -127,6 +138,9 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 			widths = append(widths, 15)
 		}
 	}
+	if r.Evaluation != nil {
+		widths = append(widths, 11, 9)
+	}
 	widths = append(widths, 13, 13)
 	sh := newSheet(inputSheetName, widths...)
 	sh.page = pageSetup{titleRows: [2]int{alHeadRow1, alHeadRow2}, freezeRows: alHeadRow2, freezeCols: 2}
@@ -143,6 +157,10 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 		for m, ind := range f.Indicators {
 			sh.put(cols[m], alHeadRow2, withUnit(ind.Name, ind.Unit), st.header())
 		}
+	}
+	if r.Evaluation != nil {
+		sh.mergePut(a.scoreCol, alHeadRow1, a.scoreCol, alHeadRow2, "绩效评价得分", st.header())
+		sh.mergePut(a.gradeCol, alHeadRow1, a.gradeCol, alHeadRow2, "评价等级", st.header())
 	}
 	sh.mergePut(a.perfCol, alHeadRow1, a.perfCol, alHeadRow2, "绩效调节系数", st.header())
 	sh.mergePut(a.hardCol, alHeadRow1, a.hardCol, alHeadRow2, "财政困难程度系数", st.header())
@@ -173,7 +191,11 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 				sh.put(a.indCol[fi][m], row, num(ci.Value), st.number(indFmt[fi][m]))
 			}
 		}
-		sh.put(a.perfCol, row, num(c.Performance), st.numberCentered(coefFmt))
+		if r.Evaluation != nil {
+			a.evaluationCells(sh, st, r.Evaluation, c, row, coefFmt)
+		} else {
+			sh.put(a.perfCol, row, num(c.Performance), st.numberCentered(coefFmt))
+		}
 		sh.put(a.hardCol, row, num(c.Hardship), st.numberCentered(coefFmt))
 	}
 	tr := a.inTotalRow
@@ -185,8 +207,11 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 				num(f.IndicatorSums[m]), st.total(indFmt[fi][m]))
 		}
 	}
-	sh.put(a.perfCol, tr, "—", st.totalCentered(fmtGeneral))
-	sh.put(a.hardCol, tr, "—", st.totalCentered(fmtGeneral))
+	for _, c := range []int{a.scoreCol, a.gradeCol, a.perfCol, a.hardCol} {
+		if c > 0 {
+			sh.put(c, tr, "—", st.totalCentered(fmtGeneral))
+		}
+	}
 
 	// The parameters: the total, the quantum, the weights.
 	ph := a.totalRow - 1
@@ -214,6 +239,9 @@ func (a *allocLayout) inputSheet(title string, r *alloc.Result, st *styles) *she
 	sh.mergePut(1, wr, 2, wr, "权重合计", st.label(center))
 	sh.formula(3, wr, fmt.Sprintf("SUM(%s)", rangeRef(3, a.weightRow[0], 3, wr-1)), num(weightSum), st.total(percentFormat(weightSum)))
 	sh.mergePut(4, wr, last, wr, "各因素权重之和，应为100%", st.text(left))
+	if e := r.Evaluation; e != nil {
+		a.ruleRows(sh, st, r, last)
+	}
 	return sh
 }
 
@@ -451,4 +479,62 @@ func chineseOrdinal(n int) string {
 		return digits[n/10] + "十" + digits[n%10]
 	}
 	return fmt.Sprint(n)
+}
+
+// evaluationCells writes a city's evaluation result and its 绩效调节系数:
+// a formula of the result by the rule, or the typed coefficient where the
+// data keeps it by hand (performance_manual).
+func (a *allocLayout) evaluationCells(sh *sheet, st *styles, e *alloc.Evaluation, c alloc.CityResult, row int, coefFmt string) {
+	ev := c.Evaluation
+	if ev == nil || !ev.Known {
+		sh.put(a.scoreCol, row, "—", st.text(center))
+		sh.put(a.gradeCol, row, "—", st.text(center))
+	} else {
+		sh.put(a.scoreCol, row, num(ev.Score), st.numberCentered(fixedFormat(places(0, ev.Score))))
+		sh.put(a.gradeCol, row, ev.Grade, st.text(center))
+	}
+	if ev == nil || ev.Manual || !ev.Known {
+		sh.put(a.perfCol, row, num(c.Performance), st.numberCentered(coefFmt))
+		return
+	}
+	sh.formula(a.perfCol, row, coefficientFormula(e, cellName(a.scoreCol, row), cellName(a.gradeCol, row)), num(c.Performance), st.numberCentered(coefFmt))
+}
+
+// coefficientFormula is the rule as a formula of a city's score and grade.
+func coefficientFormula(e *alloc.Evaluation, score, grade string) string {
+	if e.Rule == alloc.RuleLinear && e.Linear != nil {
+		l := e.Linear
+		return fmt.Sprintf("MIN(%s,MAX(%s,%s+(%s-%s)*%s))", l.Max, l.Min, l.Base, score, l.BaseScore, l.PerPoint)
+	}
+	expr := "NA()" // a grade outside the table shows as an error, never as a number
+	for i := len(e.Grades) - 1; i >= 0; i-- {
+		g := e.Grades[i]
+		if g.Coefficient != nil {
+			expr = fmt.Sprintf("IF(%s=%s,%s,%s)", grade, quoteText(g.Name), g.Coefficient, expr)
+		}
+	}
+	return expr
+}
+
+// ruleRows states the coefficient rule under the parameters, and names the
+// cities whose coefficient is typed by hand.
+func (a *allocLayout) ruleRows(sh *sheet, st *styles, r *alloc.Result, last int) {
+	e := r.Evaluation
+	label := "绩效调节系数"
+	text := "按各设区市"
+	if e.Year != 0 {
+		text += fmt.Sprintf("%d年度", e.Year)
+	}
+	text += "专项资金绩效评价结果确定（第七条）：" + e.Describe() + "。"
+	var manual []string
+	for _, c := range r.Cities {
+		if c.Evaluation != nil && c.Evaluation.Manual {
+			manual = append(manual, c.Name)
+		}
+	}
+	if len(manual) > 0 {
+		text += strings.Join(manual, "、") + "的绩效调节系数为手工指定（不按评价结果计算）。"
+	}
+	sh.mergePut(1, a.ruleRow, 2, a.ruleRow, label, st.label(center))
+	sh.mergePut(3, a.ruleRow, last, a.ruleRow, text, st.text(left))
 }

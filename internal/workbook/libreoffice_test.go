@@ -33,6 +33,8 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	r2019 := result2019(t)
 	edge := loadYear(t, "testdata/edge/2020")
 	sample := sampleResult(t)
+	missed := selfEvalMissed(t)
+	byGrade, byScore := evaluationResult(t, "grade.toml"), evaluationResult(t, "linear.toml")
 	// A detail table of so many groups that its 小计 and 合计 use SUBTOTAL.
 	many := withDetail(t, manyGroups(2*maxSumPieces, 4))
 	// Execution rates whose score is a half at the third decimal under
@@ -43,9 +45,12 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 		"scoring2019": func() ([]byte, error) { return Scoring(r2019) },
 		"edge2020":    func() ([]byte, error) { return Scoring(edge) },
 		"manyGroups":  func() ([]byte, error) { return Scoring(many) },
+		"selfEval":    func() ([]byte, error) { return Scoring(missed) },
 		"halfRounded": func() ([]byte, error) { return Scoring(halfRounded) },
 		"halfExact":   func() ([]byte, error) { return Scoring(halfExact) },
 		"allocation":  func() ([]byte, error) { return Allocation(sampleTitle, sample) },
+		"allocGrade":  func() ([]byte, error) { return Allocation("按等级", byGrade) },
+		"allocLinear": func() ([]byte, error) { return Allocation("按得分", byScore) },
 	} {
 		b, err := build()
 		if err != nil {
@@ -76,9 +81,12 @@ func TestLibreOfficeRecalculation(t *testing.T) {
 	})
 	t.Run("edge2020", func(t *testing.T) { checkScoringCSV(t, edge, csvs["edge2020"]) })
 	t.Run("manyGroups", func(t *testing.T) { checkScoringCSV(t, many, csvs["manyGroups"]) })
+	t.Run("selfEval", func(t *testing.T) { checkScoringCSV(t, missed, csvs["selfEval"]) })
 	t.Run("halfRounded", func(t *testing.T) { checkScoringCSV(t, halfRounded, csvs["halfRounded"]) })
 	t.Run("halfExact", func(t *testing.T) { checkScoringCSV(t, halfExact, csvs["halfExact"]) })
 	t.Run("allocation", func(t *testing.T) { checkAllocationCSV(t, sample, csvs["allocation"]) })
+	t.Run("allocGrade", func(t *testing.T) { checkEvaluationCSV(t, byGrade, csvs["allocGrade"]) })
+	t.Run("allocLinear", func(t *testing.T) { checkEvaluationCSV(t, byScore, csvs["allocLinear"]) })
 }
 
 // requireSoffice finds LibreOffice, or skips the test; with
@@ -291,6 +299,9 @@ func checkScoringCSV(t *testing.T, r *calc.Result, sheets map[string][][]string)
 	}
 	if len(r.Targets) > 0 {
 		wantCent(t, "绩效目标表 年度金额", sheets["绩效目标表"][tgAmountRow-1][2], r.Budget.String())
+	}
+	if r.SelfEval != nil {
+		checkSelfEvalCSV(t, r.SelfEval, sheets[selfEvalSheetName])
 	}
 	_, details := sheetNames(r)
 	for i, s := range r.Subprojects {

@@ -50,6 +50,8 @@ const (
 //     (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评分标准 | 得分 |
 //     评分依据/扣分原因) under a row with its 预算, 实际支出, 预算执行率 and 权重;
 //   - 绩效目标表, when the year has targets: the provincial template;
+//   - 绩效自评表, when the year has a self-evaluation form: the Ministry's
+//     项目支出绩效自评表 (selfeval.go);
 //   - "明细<序号> <子项目>" for each sub-project with a detail table: the
 //     table as the report draws it, with 小计 and 合计 as formulas.
 //
@@ -72,6 +74,9 @@ func Scoring(r *calc.Result) ([]byte, error) {
 	sheets := append([]*sheet{summarySheet(r, st, names, lays)}, subs...)
 	if len(r.Targets) > 0 {
 		sheets = append(sheets, targetSheet(r, st))
+	}
+	if r.SelfEval != nil {
+		sheets = append(sheets, selfEvalSheet(r, st))
 	}
 	for i := range r.Subprojects {
 		if detailNames[i] != "" {

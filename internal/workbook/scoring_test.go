@@ -16,11 +16,11 @@ import (
 )
 
 var sheets2019 = []string{"汇总", "1 知识产权奖励项目", "2 知识产权补助项目", "3 知识产权维权援助项目",
-	"4 知识产权保护中心运行经费项目", "5 知识产权管理费项目", "绩效目标表",
+	"4 知识产权保护中心运行经费项目", "5 知识产权管理费项目", "绩效目标表", "绩效自评表",
 	"明细1 知识产权奖励项目", "明细2 知识产权补助项目", "明细3 知识产权维权援助项目", "明细4 知识产权保护中心运行经费项目"}
 
 // details2019 are the detail tables' sheets (the 管理费 has no table).
-var details2019 = sheets2019[7:]
+var details2019 = sheets2019[8:]
 
 func scoring2019(t *testing.T) (*calc.Result, []byte) {
 	t.Helper()
@@ -318,7 +318,7 @@ func TestOfficialLook(t *testing.T) {
 		if width > portraitWidth {
 			want = "landscape"
 		}
-		if (s == "汇总" || !strings.HasPrefix(s, "明细") && s != "绩效目标表") && want != "landscape" {
+		if (s == "汇总" || !strings.HasPrefix(s, "明细") && s != "绩效目标表" && s != selfEvalSheetName) && want != "landscape" {
 			t.Errorf("%s is only %.0f wide", s, width)
 		}
 		if *pl.Orientation != want {

@@ -322,9 +322,10 @@ func subSheetNames(r *calc.Result) []string {
 // detail table, or with one of no columns), all unique.
 func sheetNames(r *calc.Result) (subs, details []string) {
 	taken := map[string]bool{
-		strings.ToLower(summarySheetName): true,
-		strings.ToLower(targetSheetName):  true,
-		"history":                         true, // reserved by Excel
+		strings.ToLower(summarySheetName):  true,
+		strings.ToLower(targetSheetName):   true,
+		strings.ToLower(selfEvalSheetName): true,
+		"history":                          true, // reserved by Excel
 	}
 	unique := func(base string) string {
 		name := truncateUTF16(base, maxSheetName)
