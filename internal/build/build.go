@@ -126,24 +126,37 @@ func Run(o Options) (*Output, diag.List) {
 		return nil, ds
 	}
 	if out.Result != nil {
-		out.Files = append(out.Files, figuresFile(&ds, o.YearDir(), figures.FileName, figures.Write(out.Result)))
-		// The report and the workbook are made side by side: with a long
-		// detail table each takes a few hundred milliseconds, and the
-		// machine has two cores. Both only read the result.
+		// The scoring workbook is made beside everything else: with a
+		// long detail table it takes longest, and the machine has two
+		// cores. Both sides only read the result.
 		var (
-			wg       sync.WaitGroup
-			rep      outdir.File
-			repDiags diag.List
-			book     []byte
-			bookErr  error
+			wg                           sync.WaitGroup
+			figDiags                     diag.List
+			figs, rep, targets, selfEval outdir.File
+			repDiags, tDiags, sDiags     diag.List
+			book                         []byte
+			bookErr                      error
 		)
+		wg.Go(func() { book, bookErr = workbook.Scoring(out.Result) })
 		wg.Go(func() {
+			figs = figuresFile(&figDiags, o.YearDir(), figures.FileName, figures.Write(out.Result))
 			rep, repDiags = render(o, report.TemplateName, report.FileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
 				return report.Render(name, tmpl, out.Result)
 			})
+			if out.Year.Targets != nil {
+				targets, tDiags = render(o, report.TargetsTemplateName, report.TargetsFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+					return report.RenderTargets(name, tmpl, out.Result)
+				})
+			}
+			if out.Result.SelfEval != nil {
+				selfEval, sDiags = render(o, report.SelfEvalTemplateName, report.SelfEvalFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+					return report.RenderSelfEval(name, tmpl, out.Result)
+				})
+			}
 		})
-		wg.Go(func() { book, bookErr = workbook.Scoring(out.Result) })
 		wg.Wait()
+		ds = append(ds, figDiags...)
+		out.Files = append(out.Files, figs)
 		if repDiags != nil {
 			ds = append(ds, repDiags...)
 		} else {
@@ -154,22 +167,17 @@ func Run(o Options) (*Output, diag.List) {
 		} else {
 			out.Files = append(out.Files, outdir.File{Name: workbook.ScoringFileName(out.Result), Data: book})
 		}
-		if out.Year.Targets != nil {
-			if f, d := render(o, report.TargetsTemplateName, report.TargetsFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
-				return report.RenderTargets(name, tmpl, out.Result)
-			}); d != nil {
-				ds = append(ds, d...)
-			} else {
-				out.Files = append(out.Files, f)
-			}
-		}
-		if out.Result.SelfEval != nil {
-			if f, d := render(o, report.SelfEvalTemplateName, report.SelfEvalFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
-				return report.RenderSelfEval(name, tmpl, out.Result)
-			}); d != nil {
-				ds = append(ds, d...)
-			} else {
-				out.Files = append(out.Files, f)
+		for _, r := range []struct {
+			made  bool
+			f     outdir.File
+			diags diag.List
+		}{{out.Year.Targets != nil, targets, tDiags}, {out.Result.SelfEval != nil, selfEval, sDiags}} {
+			switch {
+			case !r.made:
+			case r.diags != nil:
+				ds = append(ds, r.diags...)
+			default:
+				out.Files = append(out.Files, r.f)
 			}
 		}
 	}
