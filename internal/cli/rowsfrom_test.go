@@ -150,7 +150,7 @@ func TestBadInputCatalogueSpreadsheets(t *testing.T) {
 				}
 				return os.Truncate(p, 200<<20)
 			},
-			want: "：错误：文件过大（200.0 MB），超过明细表来源文件的上限 64.0 MB。一张 10 万行的名单约 5 MB（.xlsx）或 7 MB（.csv）；请确认选对了文件，或删去其中与本表无关的工作表、图片后再保存。"},
+			want: "：错误：文件过大（200.0 MB），超过明细表来源文件的上限 64.0 MB。一张 10 万行的名单约 3 MB（.xlsx）或 6 MB（.csv）；请确认选对了文件，或删去其中与本表无关的工作表、图片后再保存。"},
 		{name: "password-protected workbook", file: "名单.xlsx", where: "名单.xlsx",
 			write: func(p string) error {
 				f := excelize.NewFile()

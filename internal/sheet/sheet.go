@@ -27,7 +27,7 @@ import (
 	"ipfund/internal/diag"
 )
 
-// Limits. A list of 100 000 rows is about 5 MB as .xlsx and 7 MB as CSV.
+// Limits. A list of 100 000 rows is about 3 MB as .xlsx and 6 MB as CSV.
 const (
 	// MaxFileSize bounds a source file; it is checked before the file is
 	// read.
@@ -299,7 +299,7 @@ func (r *reader) read() *Source {
 		return nil
 	case info.Size() > MaxFileSize:
 		r.fail(fmt.Sprintf("文件过大（%s），超过明细表来源文件的上限 %s。", humanSize(info.Size()), humanSize(MaxFileSize)),
-			"一张 10 万行的名单约 5 MB（.xlsx）或 7 MB（.csv）；请确认选对了文件，或删去其中与本表无关的工作表、图片后再保存。")
+			"一张 10 万行的名单约 3 MB（.xlsx）或 6 MB（.csv）；请确认选对了文件，或删去其中与本表无关的工作表、图片后再保存。")
 		return nil
 	}
 	data, err := readFile(r.path, info.Size())

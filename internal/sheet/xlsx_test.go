@@ -218,7 +218,7 @@ func TestFilesThatAreNotReadableWorkbooks(t *testing.T) {
 		{oldXLS, "这是旧版 Excel 格式（.xls）的文件，程序只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。"},
 		{renamedXLS, "这是旧版 Excel 格式（.xls）的文件（只是扩展名写成了 .xlsx），程序只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。"},
 		{notZip, "文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或只是改了扩展名。请用 Excel 或 WPS 打开它，确认内容完整后“另存为”→“Excel 工作簿（*.xlsx）”。"},
-		{big, "文件过大（200.0 MB），超过明细表来源文件的上限 64.0 MB。一张 10 万行的名单约 5 MB（.xlsx）或 7 MB（.csv）；请确认选对了文件，或删去其中与本表无关的工作表、图片后再保存。"},
+		{big, "文件过大（200.0 MB），超过明细表来源文件的上限 64.0 MB。一张 10 万行的名单约 3 MB（.xlsx）或 6 MB（.csv）；请确认选对了文件，或删去其中与本表无关的工作表、图片后再保存。"},
 		{csvAsXLSX, "这个文件其实是 Excel 工作簿（.xlsx），扩展名却是 .csv。请把文件的扩展名改为 .xlsx（并相应修改 rows_from），或在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”。"},
 		{writeFile(t, "名单.txt", []byte("a,b")), "rows_from 指定的文件“名单.txt”不是表格文件：只能读取 .xlsx（Excel 工作簿）和 .csv。请检查文件名和扩展名。"},
 		{writeFile(t, "名单.et", []byte("a,b")), "程序不能读取 .et 格式的表格，只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。"},
