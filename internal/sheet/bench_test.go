@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"ipfund/internal/benchmem"
 )
 
 // benchList is a 公示名单 of n enterprises as Excel saves it: shared
@@ -39,6 +41,8 @@ func benchCSV(n int) string {
 func benchRead(b *testing.B, path string, rows int) {
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := benchmem.CPUTime()
+	defer func() { b.ReportMetric(float64(benchmem.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op") }()
 	for range b.N {
 		n := 0
 		_, ds := Read(path, Options{}, func(r Row) {
