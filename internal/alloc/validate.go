@@ -264,6 +264,6 @@ func (c *checked) zeroIndicatorSum(in Input, f, m int) {
 // zeroAdjustedSum reports a factor whose adjusted scores are all 0.
 func (c *checked) zeroAdjustedSum(in Input, f int) {
 	c.add(-1, f, -1, "", "",
-		"因素“%s”各设区市调整后得分（得分×绩效调节系数×财政困难程度系数）合计为0，第七条公式除以该合计，分配无定义；请核对绩效调节系数和财政困难程度系数，或去掉该因素并调整其余因素权重",
+		"因素“%s”各设区市因素得分（指标占比之和×绩效调节系数×财政困难程度系数）合计为0，第七条公式除以该合计，分配无定义；请核对绩效调节系数和财政困难程度系数，或去掉该因素并调整其余因素权重",
 		factorLabel(in.Factors[f], f))
 }

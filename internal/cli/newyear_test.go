@@ -16,6 +16,9 @@ func seedData(t *testing.T) (data, out string) {
 	root := t.TempDir()
 	data, out = filepath.Join(root, "data"), filepath.Join(root, "out")
 	copyDir(t, filepath.Join("..", "testdata", "seed", "2019"), filepath.Join(data, "2019"))
+	// Dated as data/2019 is (the original report is not; undated, a year
+	// warns).
+	editFile(t, filepath.Join(data, "2019", "report.toml"), "# date = 2020-04-30", "date = 2020-04-30")
 	return data, out
 }
 

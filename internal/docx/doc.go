@@ -46,13 +46,23 @@
 // dropped or replaced by U+FFFD, nil prints as nothing. Missing map keys are
 // errors. break, continue, define, template and block are not supported.
 //
+// # Charts
+//
+// A *Chart printed by an action alone in its paragraph becomes a native
+// bar chart: a chart part word/charts/chartN.xml with its cached values, the
+// workbook embedded beside it (word/embeddings/…) that holds the same data
+// for Word's and WPS's "edit data", a relationship from the part that shows
+// it and the content types. Charts are numbered in the order they are
+// placed, after the names and drawing IDs the template already uses.
+//
 // # What is processed
 //
 // word/document.xml, word/header*.xml, word/footer*.xml, word/footnotes.xml
 // and word/endnotes.xml are filled in; every other entry (docProps, styles,
-// media…) is copied unchanged. Output zips are deterministic: the
-// template's entry order, Deflate, a fixed 1980-01-01 timestamp without
-// extra fields, no comments.
+// media…) is copied unchanged, except the relationships and content types
+// that charts add to. Output zips are deterministic: the template's entry
+// order (the charts' parts after it), Deflate, a fixed 1980-01-01 timestamp
+// without extra fields, no comments.
 //
 // # Speed and memory
 //

@@ -167,7 +167,19 @@ type partWriter struct {
 	size, limit int
 	def         *deflater // started when the first chunk is full
 	err         error     // sticks: every later Write returns it
+
+	// att receives the charts placed in this part, part's path.
+	att  *attachments
+	part string
 }
+
+// chartError is a chart that cannot be drawn.
+type chartError struct {
+	context string
+	err     error
+}
+
+func (e *chartError) Error() string { return "docx: chart: " + e.err.Error() }
 
 // blockError is a block that does not stand alone in its paragraph.
 type blockError struct{ context string }
@@ -191,6 +203,13 @@ func newPartWriter(wp string, limit int) *partWriter {
 // in the output directly.
 func (w *partWriter) escaper() func(any) string {
 	return func(v any) string {
+		if c, ok := v.(Chart); ok {
+			v = &c
+		}
+		if c, ok := v.(*Chart); ok && c != nil {
+			w.chart(c)
+			return ""
+		}
 		if b, ok := v.(Block); ok {
 			w.block(b)
 			return ""
@@ -334,6 +353,24 @@ func (w *partWriter) block(b Block) {
 		return
 	}
 	w.mode, w.hold = modeSkip, w.hold[:0]
+}
+
+// chart places a chart as a block, once it has its number and
+// relationship in the package.
+func (w *partWriter) chart(c *Chart) {
+	if w.err != nil {
+		return
+	}
+	if w.att == nil {
+		w.err = &chartError{err: errors.New("这里不能插入图表")}
+		return
+	}
+	p, err := w.att.chart(w.part, c)
+	if err != nil {
+		w.err = &chartError{context: c.Title, err: err}
+		return
+	}
+	w.block(p)
 }
 
 // wp is the part's WordprocessingML prefix, with its colon.

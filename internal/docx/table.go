@@ -31,8 +31,12 @@ type Row struct {
 	// Header rows repeat at the top of every page the table runs onto.
 	Header bool
 	// Bold sets the row's text in bold (header and totals rows).
-	Bold  bool
-	Cells []Cell
+	Bold bool
+	// KeepNext keeps the row on the page of the row after it: rows kept
+	// together move to the next page as a block when they do not fit,
+	// so that a group's label or a 合计 row never stands apart.
+	KeepNext bool
+	Cells    []Cell
 }
 
 // Cell is one cell; a cell spanning columns counts once in Row.Cells.
@@ -113,7 +117,8 @@ type tableTags struct {
 	trStart, trHeader, trPrEnd, trEnd  string
 	tcStart, tcWidthEnd, gridSpan      string
 	vMergeStart, vMergeContinue        string
-	tcPrEnd, pStyle, jc, pPrEnd        string
+	tcPrEnd, pStyle, keepNext, jc      string
+	pPrEnd                             string
 	run, boldRun, text, textEnd, pcEnd string
 	br, tab                            string
 }
@@ -138,6 +143,7 @@ func tableTagsFor(w string) *tableTags {
 		vMergeContinue: "<" + w + "vMerge/>",
 		tcPrEnd:        "<" + w + `vAlign ` + w + `val="center"/></` + w + "tcPr><" + w + "p><" + w + "pPr>",
 		pStyle:         "<" + w + `pStyle ` + w + `val="`,
+		keepNext:       "<" + w + "keepNext/>",
 		jc:             "<" + w + `jc ` + w + `val="`,
 		pPrEnd:         `"/></` + w + "pPr>",
 		run:            "<" + w + "r>",
@@ -228,6 +234,9 @@ func (tw *tableWriter) row(r Row) error {
 			b = append(b, k.pStyle...)
 			b = append(b, cs...)
 			b = append(b, `"/>`...)
+		}
+		if r.KeepNext {
+			b = append(b, k.keepNext...)
 		}
 		b = append(b, k.jc...)
 		switch c.Align {

@@ -18,6 +18,19 @@ type Template struct {
 	name    string
 	entries []zipEntry
 	parts   []*partTmpl
+	// maxDocPr is the largest drawing ID (wp:docPr id) in the filled
+	// parts; the charts placed get the IDs above it.
+	maxDocPr int
+}
+
+// entry returns the template's entry of that name, or nil.
+func (t *Template) entry(name string) *zipEntry {
+	for i := range t.entries {
+		if t.entries[i].name == name {
+			return &t.entries[i]
+		}
+	}
+	return nil
 }
 
 // partTmpl is one filled-in XML part, ready to execute.
@@ -112,8 +125,16 @@ func Parse(name string, docx []byte, funcs template.FuncMap) (*Template, error) 
 			if err != nil {
 				return nil, fileErr("无法复制其中的“"+f.Name+"”（"+err.Error()+"）", "", err)
 			}
+			if f.Name == "[Content_Types].xml" || strings.HasSuffix(f.Name, ".rels") {
+				// A chart adds its part and relationship to these.
+				e.raw = data
+			}
 			t.entries = append(t.entries, e)
 			continue
+		}
+		for _, m := range reDocPrID.FindAllSubmatch(data, -1) {
+			id, _ := strconv.Atoi(string(m[1]))
+			t.maxDocPr = max(t.maxDocPr, id)
 		}
 		hasDoc = hasDoc || f.Name == "word/document.xml"
 		pt, perrs := parsePart(name, f.Name, human, data, all, names, safe)
@@ -183,20 +204,41 @@ func parsePart(tmplName, path, human string, raw []byte, funcs template.FuncMap,
 // half-written file. Errors from filling in are *Error values.
 func (t *Template) Execute(w io.Writer, data any) error {
 	rendered := make(map[*partTmpl]compressed, len(t.parts))
+	att := newAttachments(t)
 	for _, p := range t.parts {
-		out, err := p.execute(t.name, data)
+		out, err := p.execute(t.name, data, att)
 		if err != nil {
 			return err
 		}
 		rendered[p] = out
 	}
-	return writeZip(w, t.entries, rendered)
+	changed, added, err := att.finish()
+	if err != nil {
+		return &Error{Template: t.name, Msg: "无法加入图表（" + err.Error() + "）", Err: err}
+	}
+	entries := t.entries
+	if changed != nil || added != nil {
+		entries = make([]zipEntry, 0, len(t.entries)+len(added))
+		for _, e := range t.entries {
+			if data, ok := changed[e.name]; ok {
+				ne, err := newCopied(e.name, data)
+				if err != nil {
+					return err
+				}
+				e = ne
+			}
+			entries = append(entries, e)
+		}
+		entries = append(entries, added...)
+	}
+	return writeZip(w, entries, rendered)
 }
 
 // execute fills one part in a single pass: the output streams through a
 // partWriter, which places blocks and compresses as it goes.
-func (p *partTmpl) execute(name string, data any) (out compressed, err error) {
+func (p *partTmpl) execute(name string, data any, att *attachments) (out compressed, err error) {
 	pw := newPartWriter(p.wp, MaxOutputPartSize)
+	pw.att, pw.part = att, p.path
 	defer func() {
 		if r := recover(); r != nil {
 			pw.abort()
@@ -217,6 +259,7 @@ func (p *partTmpl) execute(name string, data any) (out compressed, err error) {
 		pw.abort()
 	}
 	var be *blockError
+	var ce *chartError
 	switch {
 	case err == nil:
 		return out, nil
@@ -224,6 +267,10 @@ func (p *partTmpl) execute(name string, data any) (out compressed, err error) {
 		return compressed{}, &Error{Template: name, Part: p.human, Path: p.path, Err: err,
 			Msg:  fmt.Sprintf("填充后的内容超过 %d MB 的上限", MaxOutputPartSize>>20),
 			Hint: "可能是模板中的循环次数过多，或数据中的表格行数过多；请检查 {{range}} 循环的对象。"}
+	case errors.As(err, &ce):
+		return compressed{}, &Error{Template: name, Part: p.human, Path: p.path, Context: ce.context, Err: ce.err,
+			Msg:  "无法插入图表：" + ce.err.Error(),
+			Hint: "请检查图表的数据（分类、数据系列和数值个数）。"}
 	case errors.As(err, &be):
 		return compressed{}, &Error{Template: name, Part: p.human, Path: p.path, Context: be.context,
 			Msg:  "表格等整块内容必须单独占一段，这一段里还有其它文字",

@@ -23,6 +23,9 @@ type zipEntry struct {
 	crc  uint32
 	size uint64
 	part *partTmpl // set for parts that are filled in
+	// raw is the content of the relationships and content types, which
+	// charts add to.
+	raw []byte
 }
 
 // newCopied prepares a zip entry whose content is copied unchanged.

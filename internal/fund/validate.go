@@ -681,6 +681,9 @@ func (v *validator) crossCheck(sp *Subproject, it Indicator, key, ref string, va
 
 func (v *validator) report() {
 	r := v.y.Report
+	if r.Date == nil {
+		v.warnf(r.At.Pos(), "报告没有写成文日期：报告末尾将只有署名，没有日期（GB/T 9704 要求署名下编排成文日期）。请在 [report] 中写 date = 2020-06-30（不加引号）。")
+	}
 	for _, n := range r.FundsNotes {
 		if n.Section != SectionDecision && n.Section != SectionProcess {
 			v.errorf(n.At.Key("section"), "项目资金定性分析的所属部分“%s”无法识别。请写“%s”或“%s”。", n.Section, SectionDecision, SectionProcess)

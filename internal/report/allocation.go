@@ -33,6 +33,8 @@ type AllocationView struct {
 	// Detail is the factor-by-factor working, a table with one column
 	// group per factor.
 	Detail *docx.Table
+	// Charts are the allocation's native charts.
+	Charts AllocationCharts
 	// Evaluation shows how the 绩效调节系数 follow from the cities'
 	// evaluation results; nil when they are typed in.
 	Evaluation *AllocationEvaluation
@@ -85,6 +87,7 @@ func BuildAllocation(p *alloc.Plan, r *alloc.Result) *AllocationView {
 	}
 	v.Corrected = strings.Join(corrected, "、")
 	v.Detail = allocationDetail(r)
+	v.Charts = allocationCharts(r)
 	v.Evaluation = allocationEvaluation(r)
 	return v
 }
@@ -114,7 +117,7 @@ func allocationDetail(r *alloc.Result) *docx.Table {
 		sub = append(sub, docx.Cell{Text: "因素得分"}, docx.Cell{Text: "占比"})
 	}
 	t.Rows = append(t.Rows, docx.Row{Header: true, Cells: top}, docx.Row{Header: true, Cells: sub})
-	for _, c := range r.Cities {
+	for i, c := range r.Cities {
 		cells := make([]docx.Cell, 0, 1+2*n)
 		cells = append(cells, docx.Cell{Text: c.Name})
 		for _, cf := range c.Factors {
@@ -122,7 +125,8 @@ func allocationDetail(r *alloc.Result) *docx.Table {
 				docx.Cell{Text: cf.Adjusted.Dec(6).StringFixed(6)},
 				docx.Cell{Text: cnfmt.Fixed(cf.Ratio.Percent(sharePlaces), sharePlaces) + "%"})
 		}
-		t.Rows = append(t.Rows, docx.Row{Cells: cells})
+		// On one page when it fits (its header repeats when it does not).
+		t.Rows = append(t.Rows, docx.Row{Cells: cells, KeepNext: i < len(r.Cities)-1})
 	}
 	return t
 }

@@ -70,7 +70,7 @@ func TestAllocationTableSample(t *testing.T) {
 	txt := renderText(t, func(n string, b []byte) ([]byte, error) { return RenderAllocation(n, b, p, r) }, AllocationTemplateName)
 	for _, want := range []string{
 		"【示例数据，非官方数字】本表数字为示例，不得用于实际分配。\n",
-		"序号\t设区市\t绩效调节系数\t财政困难程度系数\t分配份额\t测算金额（万元）\t尾差调整（万元）\t分配金额（万元）\n",
+		"序号\t设区市\t绩效调节系数\t财政困难程度系数\t分配份额\t精确金额（万元）\t尾差调整（万元）\t分配金额（万元）\n",
 		"1\t南昌市\t1.05\t0.90\t25.8553%\t517.105809\t0.01\t517.11\n",
 		"12\t赣江新区\t1.05\t0.90\t4.6423%\t92.845947\t0.01\t92.85\n",
 		"合计\t\t\t100.0000%\t2000.000000\t0.05\t2000.00\n",

@@ -13,6 +13,7 @@ import (
 	"ipfund/internal/calc"
 	"ipfund/internal/fund"
 	"ipfund/internal/office"
+	"ipfund/internal/tomlx"
 )
 
 // TestLibreOfficeConvertsTheDocumentsToPDF converts the three Word
@@ -22,19 +23,26 @@ import (
 func TestLibreOfficeConvertsTheDocumentsToPDF(t *testing.T) {
 	soffice := office.Require(t)
 	dir := t.TempDir()
+	if keep := os.Getenv("IPFUND_PDF_DIR"); keep != "" {
+		dir = keep // to look at the pages: IPFUND_PDF_DIR=/tmp/pdf go test -run LibreOffice ./internal/report
+	}
 	y, _ := fund.Load(filepath.Join("..", "testdata", "seed", "2019"))
+	// The seed report is undated; a report goes out dated.
+	y.Report.Date = &tomlx.Date{Year: 2020, Month: 6, Day: 30}
 	r := calc.Compute(y)
 	p, _ := alloc.Load(filepath.Join("..", "testdata", "seed", "2023", alloc.FileName))
 	ar, _ := p.Allocate()
+	long := longTargets(t)
 	docs := map[string]func(string, []byte) ([]byte, error){
-		"report":     func(n string, b []byte) ([]byte, error) { return Render(n, b, r) },
-		"targets":    func(n string, b []byte) ([]byte, error) { return RenderTargets(n, b, r) },
-		"allocation": func(n string, b []byte) ([]byte, error) { return RenderAllocation(n, b, p, ar) },
-		"selfeval":   func(n string, b []byte) ([]byte, error) { return RenderSelfEval(n, b, r) },
+		"report":       func(n string, b []byte) ([]byte, error) { return Render(n, b, r) },
+		"targets":      func(n string, b []byte) ([]byte, error) { return RenderTargets(n, b, r) },
+		"allocation":   func(n string, b []byte) ([]byte, error) { return RenderAllocation(n, b, p, ar) },
+		"selfeval":     func(n string, b []byte) ([]byte, error) { return RenderSelfEval(n, b, r) },
+		"long-targets": func(n string, b []byte) ([]byte, error) { return RenderTargets(n, b, long) },
 	}
 	var files []string
 	for name, fill := range docs {
-		tmpl, err := os.ReadFile(filepath.Join("..", "..", "templates", name+".docx"))
+		tmpl, err := os.ReadFile(filepath.Join("..", "..", "templates", strings.TrimPrefix(name, "long-")+".docx"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,8 +88,27 @@ func TestLibreOfficeConvertsTheDocumentsToPDF(t *testing.T) {
 	if tg, _ := text("targets"); !strings.Contains(tg, "未完成") || !strings.Contains(tg, "绩效目标表") {
 		t.Error("target table PDF lacks its content")
 	}
-	if al, _ := text("allocation"); !strings.Contains(al, "517.11") || !strings.Contains(al, "2000.00") {
+	al, _ := text("allocation")
+	if !strings.Contains(al, "517.11") || !strings.Contains(al, "2000.00") {
 		t.Error("allocation PDF lacks the amounts")
 	}
+	checkTypeArea(t, rep)
+	checkClosingPage(t, rep, y.Fund.Department, "2020年6月30日")
+	// The charts are drawn: LibreOffice prints their titles.
+	for _, title := range []string{FundingChartTitle, ScoresChartTitle} {
+		if !strings.Contains(flat, title) {
+			t.Errorf("report PDF lacks the chart %q", title)
+		}
+	}
+	for _, title := range []string{AmountsChartTitle, CompositionChartTitle} {
+		if !strings.Contains(strings.Join(strings.Fields(al), ""), title) {
+			t.Errorf("allocation PDF lacks the chart %q", title)
+		}
+	}
+	checkAllocationTable(t, al, ar)
+	tg, _ := text("targets")
+	checkTargetLabels(t, "targets", tg, r.Targets, false)
+	lt, _ := text("long-targets")
+	checkTargetLabels(t, "long-targets", lt, long.Targets, true)
 	checkSelfEvalPDF(t, text)
 }

@@ -33,11 +33,17 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 	lead := leadColumns(d)
 	cells := make([]docx.Cell, 0, len(d.Columns))
 	seq := 0
-	for _, g := range d.Groups {
+	total := hasSums(d)
+	for gi, g := range d.Groups {
+		// A group's rows stay on one page with its label (when it is not
+		// too long to), and the row before a 小计 or the 合计 with it: no
+		// page starts with a blank label or a lone total.
+		together := len(g.Rows) > 1 && len(g.Rows) <= keepGroupRows && d.Columns[0].Kind == fund.ColGroup
+		totalNext := g.Subtotal != nil || (total && gi == len(d.Groups)-1)
 		// A label whose neighbouring text column is empty in every row of
 		// its group (授权专利奖励 has no 年度) spans both columns, as the
 		// seed table draws it.
-		wide := widensLabel(d, g)
+		wide := d.LabelSpansNext(g)
 		for ri, row := range g.Rows {
 			cells = cells[:0]
 			for ci, c := range d.Columns {
@@ -65,12 +71,15 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 					cells = append(cells, docx.Cell{Text: row.Cell(ci).Text})
 				}
 			}
-			if !yield(docx.Row{Cells: cells}) {
+			last := ri == len(g.Rows)-1
+			if !yield(docx.Row{Cells: cells, KeepNext: (together && !last) || (totalNext && last)}) {
 				return
 			}
 		}
 		if g.Subtotal != nil {
-			if !yield(sumRow(d, "小计", lead, func(key string) decimal.Decimal { return d.GroupSum(g, key) })) {
+			sub := sumRow(d, "小计", lead, func(key string) decimal.Decimal { return d.GroupSum(g, key) })
+			sub.KeepNext = total && gi == len(d.Groups)-1
+			if !yield(sub) {
 				return
 			}
 		}
@@ -80,20 +89,8 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 	}
 }
 
-// widensLabel reports whether a group's label may take over the text
-// column after it: the table starts with a group column followed by a text
-// column that none of the group's rows fills.
-func widensLabel(d *fund.Detail, g fund.RowGroup) bool {
-	if len(d.Columns) < 3 || d.Columns[0].Kind != fund.ColGroup || d.Columns[1].Kind != fund.ColText {
-		return false
-	}
-	for _, r := range g.Rows {
-		if r.Cell(1).Text != "" {
-			return false
-		}
-	}
-	return true
-}
+// keepGroupRows is the longest group a detail table keeps on one page.
+const keepGroupRows = 20
 
 func header(d *fund.Detail) docx.Row {
 	var cells []docx.Cell

@@ -46,6 +46,8 @@ type View struct {
 	// Attachment names the scoring workbook for the 附件 line; Signature
 	// and Date close the report.
 	Attachment, Signature, Date string
+	// Charts are the report's native charts.
+	Charts FundCharts
 	// ExecutionScoreClause follows the printed execution rate in 四、（一）:
 	// "得8.74分", a score a reader gets from the printed rate, or under
 	// score_from = "exact" the fraction it comes from,
@@ -114,6 +116,10 @@ type SubCategory struct {
 type Other struct {
 	Name       string
 	Paragraphs []string
+	// Closing is the last paragraph of the report's body, taken out of the
+	// last Other's Paragraphs: the template keeps it with the signature
+	// and the date, which must never stand on a page without body text.
+	Closing string
 }
 
 // Build makes the view of a computed year. table renders a detail table
@@ -137,6 +143,7 @@ func Build(r *calc.Result, table func(*fund.Detail) any) *View {
 	if y.Report.Date != nil {
 		v.Date = y.Report.Date.String()
 	}
+	v.Charts = fundCharts(r)
 	for _, n := range y.Report.FundsNotes {
 		if n.Section == fund.SectionDecision {
 			v.DecisionNotes = append(v.DecisionNotes, n)
@@ -182,6 +189,13 @@ func Build(r *calc.Result, table func(*fund.Detail) any) *View {
 	for _, o := range y.Report.Other {
 		if sp, ok := y.SubprojectNamed(o.Subproject); ok {
 			v.Other = append(v.Other, Other{Name: sp.Name, Paragraphs: o.Paragraphs})
+		}
+	}
+	if n := len(v.Other); n > 0 {
+		last := &v.Other[n-1]
+		if k := len(last.Paragraphs); k > 0 {
+			last.Closing = last.Paragraphs[k-1]
+			last.Paragraphs = last.Paragraphs[: k-1 : k-1]
 		}
 	}
 	return v

@@ -35,8 +35,9 @@ const remainderPlaces = 6
 
 // Allocation builds the factor-method allocation workbook (因素法分配表):
 // 输入数据 (each city's indicator values and coefficients, the total and the
-// factor weights), 计算过程 (one table per factor: indicator shares, factor
-// scores, adjusted scores, ratios and weighted ratios) and 分配结果 (shares,
+// factor weights), 计算过程 (one table per factor: indicator shares, their
+// sum before the coefficients, the 因素得分 of 第八条 after them, 占比 and
+// 按权重 — the terms of the report and the figures) and 分配结果 (shares,
 // exact amounts and the largest-remainder rounding to whole quanta). title
 // heads every sheet, e.g. "2020年度省级知识产权专项资金因素法分配表".
 //
@@ -58,7 +59,7 @@ func Allocation(title string, r *alloc.Result) ([]byte, error) {
 	}
 	st := newStyles()
 	a := newAllocLayout(r)
-	sheets := []*sheet{a.inputSheet(title, r, st), a.workSheet(title, r, st), a.resultSheet(title, r, st)}
+	sheets := []*sheet{a.inputSheet(title, r, st), a.workSheet(title, r, st), a.resultSheet(title, r, st), a.allocationChartSheet(title, r, st)}
 	if st.err != nil {
 		return nil, st.err
 	}
@@ -262,8 +263,8 @@ func (a *allocLayout) workSheet(title string, r *alloc.Result, st *styles) *shee
 	sh.mergePut(1, alTitleRow, last, alTitleRow, title, st.title())
 	sh.height(alTitleRow, 36)
 	sh.mergePut(1, alSubtitleRow, last, alSubtitleRow, "表二　计算过程", st.subtitle(center))
-	sh.mergePut(1, 3, last, 3, "说明：指标占比=该市指标值/各市合计；因素得分=该因素各指标占比之和；综合系数=绩效调节系数×财政困难程度系数；"+
-		"调整后得分=因素得分×综合系数；分配比例=调整后得分/各市调整后得分合计；加权比例=分配比例×因素权重。", st.note())
+	sh.mergePut(1, 3, last, 3, "说明：指标占比=该市指标值/各市合计；指标占比之和=该因素各指标占比之和（未乘系数）；综合系数=绩效调节系数×财政困难程度系数；"+
+		"因素得分=指标占比之和×综合系数（第八条）；占比=因素得分/各市该因素得分合计；按权重=占比×因素权重。", st.note())
 
 	row := 5
 	a.weightedCol = make([]int, len(r.Factors))
@@ -293,7 +294,9 @@ func (a *allocLayout) workSheet(title string, r *alloc.Result, st *styles) *shee
 		}
 		rawCol, coefCol, adjCol, ratioCol, wCol := col, col+1, col+2, col+3, col+4
 		a.weightedCol[fi] = wCol
-		for k, h := range []string{"因素得分", "综合系数", "调整后得分", "分配比例", "加权比例"} {
+		// The terms of 第八条, as the report and the figures use them: its
+		// 因素得分 already includes the coefficients.
+		for k, h := range []string{"指标占比之和", "综合系数", "因素得分", "占比", "按权重"} {
 			sh.put(rawCol+k, hr, h, st.header())
 		}
 
@@ -362,16 +365,16 @@ func (a *allocLayout) resultSheet(title string, r *alloc.Result, st *styles) *sh
 	sh.mergePut(1, alSubtitleRow, last, alSubtitleRow, fmt.Sprintf("表三　分配结果（金额单位：%s）", u), st.subtitle(center))
 	sh.mergePut(1, alHeadRow1, 1, alHeadRow2, "序号", st.header())
 	sh.mergePut(2, alHeadRow1, 2, alHeadRow2, "设区市", st.header())
-	sh.mergePut(3, alHeadRow1, 2+nf, alHeadRow1, "各因素加权比例", st.header())
+	sh.mergePut(3, alHeadRow1, 2+nf, alHeadRow1, "各因素按权重", st.header())
 	for fi, f := range r.Factors {
 		sh.put(3+fi, alHeadRow2, f.Name, st.header())
 	}
-	for k, h := range []string{"分配比例", "精确金额", "向下取整金额", "余数（最小金额单位）", "余数排名", "调整额", "分配金额"} {
+	for k, h := range []string{"分配份额", "精确金额", "取整金额", "余数（最小金额单位）", "余数名次", "尾差调整", "分配金额"} {
 		sh.mergePut(shareCol+k, alHeadRow1, shareCol+k, alHeadRow2, h, st.header())
 	}
 
 	tr := alFirstCity + a.nCities
-	leftRow := tr + 2 // 剩余单位数
+	leftRow := tr + 2 // 尾差个数
 	q := a.quantumRef()
 	p := a.amountPlaces
 	for i, c := range r.Cities {
@@ -415,8 +418,8 @@ func (a *allocLayout) resultSheet(title string, r *alloc.Result, st *styles) *sh
 		sh.mergePut(4, row, last, row, note, st.text(left))
 	}
 	check(tr+1, "分配总额", a.totalRef(), num(r.Total), a.amountFmt, "见“输入数据”表")
-	check(leftRow, "剩余单位数", fmt.Sprintf("ROUND((%s-%s)/%s,0)", a.totalRef(), cellName(floorCol, tr), q), r.Leftover, fmtInt,
-		"（分配总额−向下取整金额合计）/最小金额单位：向下取整后剩余的最小金额单位个数")
+	check(leftRow, "尾差个数", fmt.Sprintf("ROUND((%s-%s)/%s,0)", a.totalRef(), cellName(floorCol, tr), q), r.Leftover, fmtInt,
+		"（分配总额−取整金额合计）/最小金额单位：向下取整后剩余的最小金额单位个数")
 	check(leftRow+1, "核对", fmt.Sprintf("ROUND(%s-%s,%d)", cellName(amountCol, tr), a.totalRef(), p), 0.0, a.amountFmt,
 		"分配金额合计−分配总额，应为0")
 
@@ -427,10 +430,10 @@ func (a *allocLayout) resultSheet(title string, r *alloc.Result, st *styles) *sh
 		formula string
 		text    string
 	}{
-		{"", "说明：1. 分配比例=各因素加权比例之和（见“计算过程”表），各市合计为1；精确金额=分配比例×分配总额。"},
+		{"", "说明：1. 分配份额=各因素按权重之和（见“计算过程”表），各市合计为1；精确金额=分配份额×分配总额。"},
 		{fmt.Sprintf(`"2. 按最大余额法调整：先按精确金额向下取整到最小金额单位，剩余的 "&%s&" 个单位依次分给余数最大的设区市（余数相同时按表中顺序）。"`, left),
 			"2. " + largest + "。"},
-		{"", fmt.Sprintf("3. 余数以最小金额单位（%s%s）计，保留%d位小数后比较；余数排名在前“剩余单位数”位的设区市调整额为一个最小金额单位，其余为0；分配金额=向下取整金额+调整额，合计等于分配总额。",
+		{"", fmt.Sprintf("3. 余数以最小金额单位（%s%s）计，保留%d位小数后比较；余数名次在前“尾差个数”位的设区市尾差调整为一个最小金额单位，其余为0；分配金额=取整金额+尾差调整，合计等于分配总额。",
 			r.Quantum, u, remainderPlaces)},
 	}
 	for k, n := range notes {

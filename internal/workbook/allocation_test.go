@@ -24,7 +24,7 @@ func TestAllocationSample(t *testing.T) {
 		}
 	}
 	bk := openBook(t, b)
-	if got, want := bk.f.GetSheetList(), []string{"输入数据", "计算过程", "分配结果"}; !slices.Equal(got, want) {
+	if got, want := bk.f.GetSheetList(), []string{"输入数据", "计算过程", "分配结果", "图表"}; !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
 	const s = "分配结果"
@@ -63,7 +63,7 @@ func TestAllocationSample(t *testing.T) {
 	if got := bk.shown(s, fmt.Sprintf("M%d", tr)); got != "2,000.00" {
 		t.Errorf("Σ分配金额 shows %q", got)
 	}
-	left := findRow(t, rows, 1, "剩余单位数")
+	left := findRow(t, rows, 1, "尾差个数")
 	wantNum(t, "剩余单位数", bk.value(s, fmt.Sprintf("C%d", left)), "5")
 	wantFormula(t, bk, s, fmt.Sprintf("C%d", left), "ROUND(('输入数据'!$C$20-I17)/'输入数据'!$C$21,0)")
 	check := findRow(t, rows, 1, "核对")

@@ -53,7 +53,7 @@ func detailSheet(s *calc.Sub, st *styles, name string) *sheet {
 		}
 	}
 	sh := newSheet(name, detailWidths(d, total)...)
-	sh.page = pageSetup{titleRows: [2]int{dtHeaderRow, dtHeaderRow}, freezeRows: dtHeaderRow}
+	sh.page = pageSetup{titleRows: [2]int{dtHeaderRow, dtHeaderRow}, freezeRows: dtHeaderRow, labelCols: []int{1}}
 	last := sh.lastCol()
 
 	sh.mergePut(1, dtTitleRow, last, dtTitleRow, fmt.Sprintf("子项目%d：%s支出明细表", s.Sub.No, s.Sub.Name), st.title())
@@ -133,19 +133,60 @@ func (t *detailTable) write(w *rowStream) error {
 	cells := make([]excelize.Cell, len(cols))
 	for gi, g := range d.Groups {
 		first := row
-		merged := len(g.Rows) > 1 && cols[0].Kind == fund.ColGroup
-		have := 0.0 // the height of the group's rows so far
+		labelled := cols[0].Kind == fund.ColGroup
+		// The label takes the empty text column after it too, as in the
+		// report's table.
+		lastCol := 1
+		if labelled && d.LabelSpansNext(g) {
+			lastCol = 2
+		}
+		merged := labelled && (len(g.Rows) > 1 || lastCol > 1)
+		segment := row // the first row of the label's merge on this page
+		have := 0.0    // the height of the segment's rows so far
+		// The row before the group's 小计, or before the 合计, is kept on
+		// the page of that total.
+		after := 0.0
+		switch {
+		case g.Subtotal != nil:
+			after = t.totalHeight(w)
+			if gi == len(d.Groups)-1 && hasSumColumn(d) {
+				after *= 2
+			}
+		case gi == len(d.Groups)-1 && hasSumColumn(d):
+			after = t.totalHeight(w)
+		}
 		for ri, r := range g.Rows {
 			h := lineHeight(1, sizeBody)
+			for i, c := range cols {
+				if i > 0 && i < lastCol {
+					continue // covered by the label
+				}
+				if c.Kind == fund.ColGroup && !merged {
+					h = max(h, w.fit(g.Label, 1, lastCol, t.styles[i]))
+				} else if c.Kind != fund.ColGroup && c.Kind != fund.ColSeq {
+					if v := r.Cell(i); v.Text != "" && !(v.IsNum && c.Numeric()) {
+						h = max(h, w.fit(v.Text, i+1, i+1, t.styles[i]))
+					}
+				}
+			}
+			need := h
+			if ri == len(g.Rows)-1 {
+				need += after
+			}
+			if w.breakIfFull(row, need) && labelled && row > segment {
+				// The label's merge ends with the page; the new page
+				// repeats the label.
+				if err := w.merge(1, segment, lastCol, row-1); err != nil {
+					return err
+				}
+				segment, have = row, 0
+			}
 			for i, c := range cols {
 				cell := excelize.Cell{StyleID: t.styles[i]}
 				switch c.Kind {
 				case fund.ColGroup:
-					if ri == 0 {
+					if row == segment {
 						cell.Value = g.Label
-						if !merged {
-							h = max(h, w.fit(g.Label, i+1, i+1, cell.StyleID))
-						}
 					}
 				case fund.ColSeq:
 					seq++
@@ -160,15 +201,14 @@ func (t *detailTable) write(w *rowStream) error {
 						if c.Numeric() {
 							cell.StyleID = t.label
 						}
-						h = max(h, w.fit(v.Text, i+1, i+1, cell.StyleID))
 					}
 				}
 				cells[i] = cell
 			}
 			if merged && ri == len(g.Rows)-1 {
-				// The label merged down the group's rows needs its height
-				// from all of them; what they lack goes to the last.
-				h = max(h, w.fit(g.Label, 1, 1, t.label)-have)
+				// The label merged down the rows needs its height from all
+				// of them (on this page); what they lack goes to the last.
+				h = max(h, w.fit(g.Label, 1, lastCol, t.label)-have)
 			}
 			have += h
 			if err := w.row(row, cells, roundHeight(h)); err != nil {
@@ -176,8 +216,8 @@ func (t *detailTable) write(w *rowStream) error {
 			}
 			row++
 		}
-		if merged {
-			if err := w.merge(1, first, 1, row-1); err != nil {
+		if merged && row-1 >= segment && (row-1 > segment || lastCol > 1) {
+			if err := w.merge(1, segment, lastCol, row-1); err != nil {
 				return err
 			}
 		}
@@ -227,6 +267,11 @@ func (t *detailTable) write(w *rowStream) error {
 	}, t.total)
 }
 
+// totalHeight is the height of a 小计 or 合计 row.
+func (t *detailTable) totalHeight(w *rowStream) float64 {
+	return roundHeight(w.fit("合计", 1, t.lead, t.labelTotal))
+}
+
 // sumRow writes a 小计 or 合计 row: the label across the lead columns, then
 // the summed columns' formulas with their sums cached.
 func (t *detailTable) sumRow(w *rowStream, row int, label string, formula func(col int) string, sums []decimal.Decimal) error {
@@ -243,7 +288,9 @@ func (t *detailTable) sumRow(w *rowStream, row int, label string, formula func(c
 			cells[k].Formula, cells[k].Value = formula(k+1), num(sums[k])
 		}
 	}
-	if err := w.row(row, cells, roundHeight(w.fit(label, 1, t.lead, t.labelTotal))); err != nil {
+	h := roundHeight(w.fit(label, 1, t.lead, t.labelTotal))
+	w.breakIfFull(row, h)
+	if err := w.row(row, cells, h); err != nil {
 		return err
 	}
 	if t.lead > 1 {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -212,4 +213,39 @@ func (bk *book) wantMerges(t *testing.T, sheet string, want ...string) {
 			t.Errorf("%s merges %v, want %s among them", sheet, refs, w)
 		}
 	}
+}
+
+// rowBreaks lists the rows after which worksheet n (sheetN.xml) starts a
+// new printed page.
+func rowBreaks(t testing.TB, b []byte, n int) []int {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		if zf.Name != "xl/worksheets/sheet"+strconv.Itoa(n)+".xml" {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		var ws struct {
+			Breaks []struct {
+				ID int `xml:"id,attr"`
+			} `xml:"rowBreaks>brk"`
+		}
+		if err := xml.NewDecoder(rc).Decode(&ws); err != nil {
+			t.Fatal(err)
+		}
+		var out []int
+		for _, br := range ws.Breaks {
+			out = append(out, br.ID)
+		}
+		return out
+	}
+	t.Fatalf("no worksheet %d", n)
+	return nil
 }

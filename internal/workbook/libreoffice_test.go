@@ -300,6 +300,12 @@ func checkScoringCSV(t *testing.T, r *calc.Result, sheets map[string][][]string)
 	if len(r.Targets) > 0 {
 		wantCent(t, "绩效目标表 年度金额", sheets["绩效目标表"][tgAmountRow-1][2], r.Budget.String())
 	}
+	// The charts' cells, linked to the summary.
+	for i, s := range r.Subprojects {
+		row := sheets[chartSheetName][chFirstRow-1+i]
+		wantCent(t, "图表 "+s.Sub.Name+" 实际支出", row[3], s.Spending.String())
+		wantCent(t, "图表 "+s.Sub.Name+" 权重", row[5], s.WeightPercent.String())
+	}
 	if r.SelfEval != nil {
 		checkSelfEvalCSV(t, r.SelfEval, sheets[selfEvalSheetName])
 	}
@@ -373,10 +379,13 @@ func checkAllocationCSV(t *testing.T, res *alloc.Result, sheets map[string][][]s
 	if !total.Equal(res.Total) {
 		t.Errorf("LibreOffice's amounts add up to %s, want %s", total, res.Total)
 	}
+	for i, c := range res.Cities {
+		wantExact(t, "图表 "+c.Name+" 分配金额", sheets[chartSheetName][chFirstRow-1+i][1], c.Amount)
+	}
 	tr := findRow(t, rows, 1, "合计") - 1
 	wantExact(t, "Σ分配金额", rows[tr][amount], res.AmountSum)
 	wantClose(t, "Σ分配比例", rows[tr][share], decimal.NewFromInt(1))
-	wantExact(t, "剩余单位数", rows[findRow(t, rows, 1, "剩余单位数")-1][2], decimal.NewFromInt(int64(res.Leftover)))
+	wantExact(t, "剩余单位数", rows[findRow(t, rows, 1, "尾差个数")-1][2], decimal.NewFromInt(int64(res.Leftover)))
 	wantExact(t, "核对", rows[findRow(t, rows, 1, "核对")-1][2], decimal.Zero)
 	note := fmt.Sprintf("剩余的 %d 个单位", res.Leftover)
 	found := false

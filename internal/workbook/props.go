@@ -58,6 +58,15 @@ func finish(pkg []byte, p docProps) ([]byte, error) {
 			names = append(names, n)
 		}
 	}
+	// A chart makes excelize declare the image types from a map, in a
+	// different order on every run.
+	if zf := files["[Content_Types].xml"]; zf != nil {
+		data, err := readAll(zf)
+		if err != nil {
+			return nil, err
+		}
+		ours["[Content_Types].xml"] = sortedContentTypes(data)
+	}
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(partKey(a), partKey(b)) })
 
 	var buf bytes.Buffer
@@ -184,4 +193,38 @@ func coreXML(p docProps) []byte {
 	elem("dc:creator", p.creator)
 	b.WriteString(`</cp:coreProperties>`)
 	return []byte(b.String())
+}
+
+var reContentType = regexp.MustCompile(`<(Default|Override)\s[^>]*?(?:/>|></(?:Default|Override)>)`)
+
+// sortedContentTypes puts the declarations of [Content_Types].xml in a
+// fixed order: the defaults by extension, then the overrides by part, as
+// partKey orders the parts.
+func sortedContentTypes(data []byte) []byte {
+	s := string(data)
+	open := strings.Index(s, "<Types")
+	end := strings.LastIndex(s, "</Types>")
+	if open < 0 || end < 0 {
+		return data
+	}
+	openEnd := strings.IndexByte(s[open:], '>') + open + 1
+	decls := reContentType.FindAllString(s[openEnd:end], -1)
+	key := func(d string) string {
+		if strings.HasPrefix(d, "<Default") {
+			return "0" + attr(d, "Extension")
+		}
+		return "1" + partKey(strings.TrimPrefix(attr(d, "PartName"), "/"))
+	}
+	slices.SortStableFunc(decls, func(a, b string) int { return strings.Compare(key(a), key(b)) })
+	return []byte(s[:openEnd] + strings.Join(decls, "") + s[end:])
+}
+
+// attr is the value of an attribute in a start tag.
+func attr(tag, name string) string {
+	i := strings.Index(tag, " "+name+`="`)
+	if i < 0 {
+		return ""
+	}
+	v := tag[i+len(name)+3:]
+	return v[:strings.IndexByte(v, '"')]
 }

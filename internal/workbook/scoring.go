@@ -83,6 +83,7 @@ func Scoring(r *calc.Result) ([]byte, error) {
 			sheets = append(sheets, detailSheet(&r.Subprojects[i], st, detailNames[i]))
 		}
 	}
+	sheets = append(sheets, fundChartSheet(r, st))
 	if st.err != nil {
 		return nil, st.err
 	}

@@ -17,10 +17,10 @@ import (
 
 var sheets2019 = []string{"汇总", "1 知识产权奖励项目", "2 知识产权补助项目", "3 知识产权维权援助项目",
 	"4 知识产权保护中心运行经费项目", "5 知识产权管理费项目", "绩效目标表", "绩效自评表",
-	"明细1 知识产权奖励项目", "明细2 知识产权补助项目", "明细3 知识产权维权援助项目", "明细4 知识产权保护中心运行经费项目"}
+	"明细1 知识产权奖励项目", "明细2 知识产权补助项目", "明细3 知识产权维权援助项目", "明细4 知识产权保护中心运行经费项目", "图表"}
 
 // details2019 are the detail tables' sheets (the 管理费 has no table).
-var details2019 = sheets2019[8:]
+var details2019 = sheets2019[8:12]
 
 func scoring2019(t *testing.T) (*calc.Result, []byte) {
 	t.Helper()
@@ -184,8 +184,23 @@ func TestSubprojectSheets2019(t *testing.T) {
 		}
 	}
 	// 一级 and 二级 are merged over their rows: 产出 over 产出数量's four
-	// indicators and the three single ones after it.
-	bk.wantMerges(t, s, "A1:I1", "A5:A11", "B5:B11", "C5:C8", "D5:D8")
+	// indicators (rows 5–8) and the three single ones after it (9–11). The
+	// page ends after row 8, so the merges are cut there and the labels
+	// repeated at the top of the next page; the 分值 as text, so that the
+	// column's SUM still counts 50 once. The next page ends after row 17,
+	// inside 效益 (rows 12–18).
+	bk.wantMerges(t, s, "A1:I1", "A5:A8", "A9:A11", "B5:B8", "B9:B11", "C5:C8", "D5:D8", "A12:A17", "B12:B17")
+	for cell, want := range map[string]string{"A9": "产出", "B9": "50", "A18": "效益", "B18": "30"} {
+		if got := bk.value(s, cell); got != want {
+			t.Errorf("%s = %q, want the label %q repeated", cell, got, want)
+		}
+	}
+	if typ, _ := bk.f.GetCellType(s, "B9"); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+		t.Errorf("the repeated 分值 is of type %v, want text", typ)
+	}
+	if got := rowBreaks(t, b, 2); !slices.Equal(got, []int{8, 17}) {
+		t.Errorf("page breaks after rows %v, want [8 17]", got)
+	}
 }
 
 func TestTargetSheet2019(t *testing.T) {
@@ -318,7 +333,7 @@ func TestOfficialLook(t *testing.T) {
 		if width > portraitWidth {
 			want = "landscape"
 		}
-		if (s == "汇总" || !strings.HasPrefix(s, "明细") && s != "绩效目标表" && s != selfEvalSheetName) && want != "landscape" {
+		if (s == "汇总" || !strings.HasPrefix(s, "明细") && s != "绩效目标表" && s != selfEvalSheetName && s != chartSheetName) && want != "landscape" {
 			t.Errorf("%s is only %.0f wide", s, width)
 		}
 		if *pl.Orientation != want {
@@ -338,7 +353,7 @@ func TestOfficialLook(t *testing.T) {
 		if props.FitToPage == nil || !*props.FitToPage {
 			t.Errorf("%s: fit to page is off, so FitToWidth is ignored", s)
 		}
-		if titles[s] == "" {
+		if titles[s] == "" && s != chartSheetName { // a page of its own: no repeated rows
 			t.Errorf("%s: no print titles", s)
 		}
 		// Title: merged, centred, bold, large.
@@ -485,8 +500,8 @@ func TestManySubprojects(t *testing.T) {
 	}
 	bk := openBook(t, b)
 	names := bk.f.GetSheetList()
-	if len(names) != 41 { // 汇总, 20 评分表 and 20 明细
-		t.Fatalf("%d sheets, want 41: %q", len(names), names)
+	if len(names) != 42 { // 汇总, 20 评分表, 20 明细 and 图表
+		t.Fatalf("%d sheets, want 42: %q", len(names), names)
 	}
 	seen := map[string]bool{}
 	for _, n := range names {

@@ -53,7 +53,8 @@ type subLayout struct {
 func subSheet(r *calc.Result, i int, st *styles, name string, sumRow int) (*sheet, subLayout) {
 	s := &r.Subprojects[i]
 	sh := newSheet(name, 9, 8, 10, 8, 18, 8, 30, 9, 50)
-	sh.page = pageSetup{titleRows: [2]int{subHeaderRow, subHeaderRow}, freezeRows: subHeaderRow}
+	sh.page = pageSetup{titleRows: [2]int{subHeaderRow, subHeaderRow}, freezeRows: subHeaderRow,
+		labelCols: []int{scGroup, scGroupPoints, scCategory, scCategoryPoints}, totalRows: map[int]bool{}}
 	last := sh.lastCol()
 	lay := subLayout{catRows: make([][2]int, len(s.Categories))}
 
@@ -114,6 +115,7 @@ func subSheet(r *calc.Result, i int, st *styles, name string, sumRow int) (*shee
 	}
 
 	lay.totalRow = row
+	sh.page.totalRows[row] = true
 	sum := func(col int) string { return fmt.Sprintf("SUM(%s)", rangeRef(col, subFirstRow, col, row-1)) }
 	sh.put(scGroup, row, "合计", st.label(center))
 	sh.formula(scGroupPoints, row, sum(scGroupPoints), num(groupPoints), st.totalCentered(fmtGeneral))
@@ -325,6 +327,7 @@ func sheetNames(r *calc.Result) (subs, details []string) {
 		strings.ToLower(summarySheetName):  true,
 		strings.ToLower(targetSheetName):   true,
 		strings.ToLower(selfEvalSheetName): true,
+		strings.ToLower(chartSheetName):    true,
 		"history":                          true, // reserved by Excel
 	}
 	unique := func(base string) string {

@@ -34,7 +34,7 @@ func targetSheet(r *calc.Result, st *styles) *sheet {
 		widths = append(widths, 32)
 	}
 	sh := newSheet(targetSheetName, widths...)
-	sh.page = pageSetup{titleRows: [2]int{tgHeaderRow, tgHeaderRow}}
+	sh.page = pageSetup{titleRows: [2]int{tgHeaderRow, tgHeaderRow}, labelCols: []int{1, 2}}
 	last := sh.lastCol()
 
 	sh.mergePut(1, tgTitleRow, last, tgTitleRow, "绩效目标表", st.title())

@@ -57,6 +57,8 @@ type sheet struct {
 	// bodyEnd is the last row it writes.
 	body    func(w *rowStream) error
 	bodyEnd int
+	// charts are drawn over the sheet (charts.go).
+	charts []chartSpec
 }
 
 // span is a merged range of cells.
@@ -73,6 +75,11 @@ type pageSetup struct {
 	freezeRows  int    // rows kept in view when scrolling
 	freezeCols  int
 	breaksAfter []int // rows after which a new printed page starts
+	// labelCols are the columns whose merged labels repeat on every page
+	// their group spans (paginate); totalRows the 小计/合计 rows, which
+	// never start a page alone.
+	labelCols []int
+	totalRows map[int]bool
 }
 
 func newSheet(name string, widths ...float64) *sheet {
@@ -214,6 +221,12 @@ func (s *sheet) lastCol() int { return len(s.widths) }
 func (s *sheet) write(st *styles, first bool) error {
 	f := st.f
 	s.fitRows(st)
+	if len(s.page.labelCols) > 0 && s.body == nil {
+		s.paginate()
+	}
+	if len(s.charts) > 0 {
+		s.chartBreaks()
+	}
 	if first {
 		if err := f.SetSheetName("Sheet1", s.name); err != nil {
 			return err
@@ -284,7 +297,14 @@ func (s *sheet) write(st *styles, first bool) error {
 		if len(rows) > 0 {
 			last = rows[len(rows)-1]
 		}
-		if err := s.body(&rowStream{s: s, st: st, sw: sw, last: last, vals: make([]any, s.lastCol())}); err != nil {
+		rs := &rowStream{s: s, st: st, sw: sw, last: last, vals: make([]any, s.lastCol())}
+		if len(s.page.labelCols) > 0 {
+			rs.paged, rs.capacity, rs.title, rs.pageStart = true, s.pageCapacity(), s.titleHeight(), 1
+			for _, r := range rows {
+				rs.used += s.rowHeight(r)
+			}
+		}
+		if err := s.body(rs); err != nil {
 			return err
 		}
 	}
@@ -298,6 +318,12 @@ func (s *sheet) write(st *styles, first bool) error {
 			return err
 		}
 	}
+	// A chart joins the worksheet the stream writer holds until Flush.
+	for _, c := range s.charts {
+		if err := f.AddChart(s.name, cellName(1, c.row), c.chart); err != nil {
+			return err
+		}
+	}
 	return sw.Flush()
 }
 
@@ -308,6 +334,26 @@ type rowStream struct {
 	sw   *excelize.StreamWriter
 	last int   // the last row written
 	vals []any // reused for every row
+	// Page planning (see paginate), when the sheet has label columns:
+	// the height a page holds, the repeated rows' height, the height used
+	// on the current page and the row it starts with.
+	paged                 bool
+	capacity, title, used float64
+	pageStart             int
+}
+
+// breakIfFull starts a new printed page before row r when a height of need
+// points (the row, and what must stay on its page) does not fit on the
+// current one, and reports whether it did.
+func (w *rowStream) breakIfFull(r int, need float64) bool {
+	if !w.paged || r <= w.pageStart || w.used+need <= w.capacity {
+		return false
+	}
+	if err := w.sw.InsertPageBreak(cellName(1, r)); err != nil {
+		return false // the cell name is valid: no error
+	}
+	w.used, w.pageStart = w.title, r
+	return true
 }
 
 // row writes row r (after every row written so far) with the given
@@ -320,6 +366,13 @@ func (w *rowStream) row(r int, cells []excelize.Cell, height float64) error {
 		return fmt.Errorf("工作表“%s”第%d行超出了表格的列数", w.s.name, r)
 	}
 	w.last = r
+	if w.paged {
+		if height > 0 {
+			w.used += height
+		} else {
+			w.used += w.s.rowHeight(r)
+		}
+	}
 	clear(w.vals)
 	for i := range cells {
 		w.vals[i] = &cells[i] // a pointer: no copy of the cell per row
@@ -375,7 +428,7 @@ func (s *sheet) setupPage(f *excelize.File) error {
 		return err
 	}
 	orientation := "portrait"
-	if s.sumWidths(1, s.lastCol()) > portraitWidth {
+	if s.landscape() {
 		orientation = "landscape"
 	}
 	a4, one, zero := 9, 1, 0
