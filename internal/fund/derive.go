@@ -44,6 +44,9 @@ import (
 
 // node is one derived (or input) figure.
 type node struct {
+	// names gives what and key when a message needs them, for the nodes a
+	// long table has thousands of (its 小计s).
+	names func() (what, key string)
 	what string // how messages name it: 子项目4“…”的实际支出
 	unit string // 万元, 元, or "" for a count
 	pos  diag.Pos
@@ -109,6 +112,14 @@ func (n *node) follows() bool {
 	return !n.unknown && n.stated != nil && n.stated.Equal(n.local) && !n.stated.Equal(n.value)
 }
 
+// name fills what and key from names.
+func (n *node) name() {
+	if n.names != nil {
+		n.what, n.key = n.names()
+		n.names = nil
+	}
+}
+
 func (n *node) show(d decimal.Decimal) string { return d.String() + n.unit }
 
 // upstream lists the stated figures further up that contradict their own
@@ -141,6 +152,7 @@ func (g *derivation) check(dir string) diag.List {
 		if !m.follows() {
 			continue
 		}
+		m.name()
 		for _, r := range upstream(m) {
 			also[r] = append(also[r], fmt.Sprintf("%s %s → %s（%s）", m.what, m.show(*m.stated), m.show(m.value), relPos(m.pos, r.pos, dir)))
 		}
@@ -150,6 +162,7 @@ func (g *derivation) check(dir string) diag.List {
 		if !n.root() {
 			continue
 		}
+		n.name()
 		msg := fmt.Sprintf("%s写的是 %s，但按%s计算为 %s。", n.what, n.show(*n.stated), n.feeds(), n.show(n.value))
 		hint := fmt.Sprintf("若%s无误，请把 %s 改为 %s（或删去这一项，由程序计算）", n.from, n.key, n.value)
 		if a := also[n]; len(a) > 0 {
@@ -282,8 +295,10 @@ func (g *derivation) detail(sp *Subproject) *node {
 				continue
 			}
 			parts = append(parts, g.add(&node{
-				what: fmt.Sprintf("%s“%s”小计“%s”", name, grp.Label, c.Title), unit: d.unitOf(c), pos: d.SubtotalPos(grp),
-				key: d.statedKey("subtotal", grp.SubtotalLine, c), stated: statedCell(grp.Subtotal, c.Key), inputs: []*node{rows}, from: "该组各行",
+				names: func() (string, string) {
+					return fmt.Sprintf("%s“%s”小计“%s”", name, grp.Label, c.Title), d.statedKey("subtotal", grp.SubtotalLine, c)
+				},
+				unit: d.unitOf(c), pos: d.SubtotalPos(grp), stated: statedCell(grp.Subtotal, c.Key), inputs: []*node{rows}, from: "该组各行",
 				compute: func(val func(*node) decimal.Decimal) decimal.Decimal { return val(rows) },
 				feeds:   func() string { return "该组各行相加（" + d.rowSpan(grp) + "）" },
 			}))
