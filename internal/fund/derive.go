@@ -47,9 +47,9 @@ type node struct {
 	// names gives what and key when a message needs them, for the nodes a
 	// long table has thousands of (its 小计s).
 	names func() (what, key string)
-	what string // how messages name it: 子项目4“…”的实际支出
-	unit string // 万元, 元, or "" for a count
-	pos  diag.Pos
+	what  string // how messages name it: 子项目4“…”的实际支出
+	unit  string // 万元, 元, or "" for a count
+	pos   diag.Pos
 	// key is how the data writes it, for the fix: "total 中的 amount".
 	key    string
 	stated *decimal.Decimal
