@@ -8,10 +8,10 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/suggest"
 	"ipfund/internal/tomlx"
 )
@@ -82,9 +82,8 @@ type CityEvaluation struct {
 }
 
 // MaxEvaluationFiles bounds how many figures files an evaluation folder
-// may hold: a province has a dozen cities; hundreds of files mean a wrong
-// folder.
-const MaxEvaluationFiles = 200
+// may hold (limits.EvaluationFiles).
+const MaxEvaluationFiles = limits.EvaluationFiles
 
 // GradeOf is the grade of a score: the first grade whose Min it reaches.
 func (e *Evaluation) GradeOf(score decimal.Decimal) string {
@@ -211,7 +210,7 @@ func (p *Plan) evaluate(ds *diag.List, ed *evaluationData, cities []cityData) bo
 	switch ed.Source {
 	case SourceTable:
 		if ed.At.Has("dir") {
-			ds.Errorf(ed.At.Key("dir"), "评价结果来源是 table（本文件中的 [[evaluation.result]]），不需要 dir。请删去 dir，或把 source 改为 files。")
+			ds.Errorf(ed.At.Key("dir"), "评价结果来源是“table”（本文件中的 [[evaluation.result]]），不需要“dir”。请删去“dir”，或把“source”改为“files”。")
 		}
 		for _, r := range ed.Results {
 			results = append(results, result{city: r.City, score: r.Score, grade: r.Grade,
@@ -219,11 +218,11 @@ func (p *Plan) evaluate(ds *diag.List, ed *evaluationData, cities []cityData) bo
 		}
 	case SourceFiles:
 		if len(ed.Results) > 0 {
-			ds.Errorf(ed.At.Key("result"), "评价结果来源是 files（从 %s 目录读取各设区市的 figures.toml），本文件中的 [[evaluation.result]] 不会被使用。请删去它们，或把 source 改为 table。", ed.Dir)
+			ds.Errorf(ed.At.Key("result"), "评价结果来源是“files”（从 %s 目录读取各设区市的 figures.toml），本文件中的 [[evaluation.result]] 不会被使用。请删去它们，或把“source”改为“table”。", ed.Dir)
 		}
 		results = readEvaluationFiles(ds, p.File, ed)
 	default:
-		ds.Errorf(ed.At.Key("source"), "评价结果来源“%s”无法识别。可用：table（写在本文件的 [[evaluation.result]] 中）、files（从 dir 目录读取各设区市的 figures.toml）。", ed.Source)
+		ds.Errorf(ed.At.Key("source"), "评价结果来源“%s”无法识别。可用：“table”（写在本文件的 [[evaluation.result]] 中）、“files”（从“dir”目录读取各设区市的 figures.toml）。", ed.Source)
 	}
 	names := make([]string, len(cities))
 	for i, c := range cities {
@@ -241,7 +240,7 @@ func (p *Plan) evaluate(ds *diag.List, ed *evaluationData, cities []cityData) bo
 			if best := suggest.Closest(r.city, names); best != "" {
 				hint = "是不是“" + best + "”？"
 			}
-			ds.Errorf(r.cityInFileAt, "绩效评价结果中的设区市“%s”不在本文件的 [[city]] 中。%s设区市名称须与 [[city]] 的 name 一致：%s。", r.city, hint, strings.Join(names, "、"))
+			ds.Errorf(r.cityInFileAt, "绩效评价结果中的设区市“%s”不在本文件的 [[city]] 中。%s设区市名称须与 [[city]] 的“name”一致：%s。", r.city, hint, strings.Join(names, "、"))
 		}
 		if r.score.IsNegative() || r.score.GreaterThan(hundredPoints) {
 			ds.Errorf(r.scoreAt, "设区市“%s”的绩效评价得分 %s 不在 0–100 分之间。请按评价结果改正。", r.city, r.score)
@@ -254,7 +253,7 @@ func (p *Plan) evaluate(ds *diag.List, ed *evaluationData, cities []cityData) bo
 		switch {
 		case r.grade == "":
 		case !slices.ContainsFunc(e.Grades, func(g EvalGrade) bool { return g.Name == r.grade }):
-			ds.Errorf(r.gradeAt, "设区市“%s”的评价等级“%s”不在 [evaluation] 的等级中（%s）。请改正等级，或在 grades 中加上它。", r.city, r.grade, gradeNames(e.Grades))
+			ds.Errorf(r.gradeAt, "设区市“%s”的评价等级“%s”不在 [evaluation] 的等级中（%s）。请改正等级，或在“grades”中加上它。", r.city, r.grade, gradeNames(e.Grades))
 		case r.grade != want:
 			ds.Errorf(r.gradeAt, "设区市“%s”的评价等级写的是“%s”，但得分 %s 按等级标准（%s）应为“%s”。请核对得分和等级。", r.city, r.grade, r.score, e.GradeStandard(), want)
 		}
@@ -274,22 +273,22 @@ func (p *Plan) evaluate(ds *diag.List, ed *evaluationData, cities []cityData) bo
 		}
 		switch {
 		case c.PerformanceManual && c.Performance == nil:
-			ds.Errorf(c.At.Key("performance_manual"), "设区市“%s”写了 performance_manual = true，但没有写 performance（手工指定的绩效调节系数）。请补上 performance，或删去 performance_manual。", c.Name)
+			ds.Errorf(c.At.Key("performance_manual"), "设区市“%s”写了“performance_manual = true”，但没有写“performance”（手工指定的绩效调节系数）。请补上“performance”，或删去“performance_manual”。", c.Name)
 		case c.PerformanceManual:
 			ce.Manual = true
 			p.Input.Cities[i].Performance = *c.Performance
 		case c.Performance != nil:
 			ds.Add(diag.Diagnostic{Pos: c.At.Key("performance"),
-				Msg:  fmt.Sprintf("设区市“%s”手工写了绩效调节系数 performance = %s，但本年度的绩效调节系数按绩效评价结果计算（[evaluation]）。", c.Name, c.Performance),
-				Hint: "如确需手工指定，请再写一行 performance_manual = true（手工系数优先于评价结果）；否则请删去 performance。"})
+				Msg:  fmt.Sprintf("设区市“%s”手工写了绩效调节系数“performance = %s”，但本年度的绩效调节系数按绩效评价结果计算（[evaluation]）。", c.Name, c.Performance),
+				Hint: "如确需手工指定，请再写一行“performance_manual = true”（手工系数优先于评价结果）；否则请删去“performance”。"})
 		case !has:
-			where := "本文件的 [[evaluation.result]] 中补上 city = \"" + c.Name + "\" 的得分"
+			where := "本文件的 [[evaluation.result]] 中补上“city = \"" + c.Name + "\"”的得分"
 			if ed.Source == SourceFiles {
 				where = " " + ed.Dir + " 目录中放入该市的 figures.toml"
 			}
 			ds.Add(diag.Diagnostic{Pos: c.At.Pos(),
 				Msg:  fmt.Sprintf("设区市“%s”没有绩效评价结果，无法得出绩效调节系数。", c.Name),
-				Hint: "请在" + where + "；如确需手工指定系数，写 performance 和 performance_manual = true。"})
+				Hint: "请在" + where + "；如确需手工指定系数，写“performance”和“performance_manual = true”。"})
 		default:
 			p.Input.Cities[i].Performance = ce.Coefficient
 		}
@@ -309,14 +308,14 @@ func (p *Plan) evaluationRule(ds *diag.List, ed *evaluationData, e *Evaluation) 
 	switch ed.Rule {
 	case RuleGrade:
 		if len(ed.Grades) == 0 {
-			ds.Errorf(ed.At.Key("rule"), "按评价等级确定系数（rule = \"grade\"）须在 grades 中写出各等级及其系数，如 { name = \"优\", min = 90, coefficient = 1.10 }。")
+			ds.Errorf(ed.At.Key("rule"), "按评价等级确定系数（“rule = \"grade\"”）须在“grades”中写出各等级及其系数，如“{ name = \"优\", min = 90, coefficient = 1.10 }”。")
 		}
 		if ed.Linear != nil {
-			ds.Errorf(ed.At.Key("linear"), "rule = \"grade\" 按等级查表，不用 linear。请删去 linear，或把 rule 改为 linear。")
+			ds.Errorf(ed.At.Key("linear"), "“rule = \"grade\"”按等级查表，不用“linear”。请删去“linear”，或把“rule”改为“linear”。")
 		}
 	case RuleLinear:
 		if ed.Linear == nil {
-			ds.Errorf(ed.At.Key("rule"), "按得分线性计算系数（rule = \"linear\"）须写 linear = { base_score = …, base = …, per_point = …, min = …, max = … }。")
+			ds.Errorf(ed.At.Key("rule"), "按得分线性计算系数（“rule = \"linear\"”）须写“linear = { base_score = …, base = …, per_point = …, min = …, max = … }”。")
 			break
 		}
 		l := ed.Linear
@@ -328,7 +327,7 @@ func (p *Plan) evaluationRule(ds *diag.List, ed *evaluationData, e *Evaluation) 
 			ds.Errorf(l.At.Key("max"), "线性规则的系数上限 %s 低于下限 %s。请改正。", l.Max, l.Min)
 		}
 	default:
-		ds.Errorf(ed.At.Key("rule"), "绩效调节系数规则“%s”无法识别。可用：grade（按评价等级查表）、linear（按评价得分线性计算）。", ed.Rule)
+		ds.Errorf(ed.At.Key("rule"), "绩效调节系数规则“%s”无法识别。可用：“grade”（按评价等级查表）、“linear”（按评价得分线性计算）。", ed.Rule)
 	}
 	seen := map[string]bool{}
 	for i, g := range ed.Grades {
@@ -347,9 +346,9 @@ func (p *Plan) evaluationRule(ds *diag.List, ed *evaluationData, e *Evaluation) 
 		}
 		switch {
 		case ed.Rule == RuleGrade && g.Coefficient == nil:
-			ds.Errorf(g.At.Pos(), "评价等级“%s”缺少 coefficient（该等级的绩效调节系数）。", g.Name)
+			ds.Errorf(g.At.Pos(), "评价等级“%s”缺少“coefficient”（该等级的绩效调节系数）。", g.Name)
 		case ed.Rule == RuleLinear && g.Coefficient != nil:
-			ds.Errorf(g.At.Key("coefficient"), "rule = \"linear\" 按得分计算系数，评价等级“%s”不需要 coefficient。请删去，或把 rule 改为 grade。", g.Name)
+			ds.Errorf(g.At.Key("coefficient"), "“rule = \"linear\"”按得分计算系数，评价等级“%s”不需要“coefficient”。请删去，或把“rule”改为“grade”。", g.Name)
 		case g.Coefficient != nil && g.Coefficient.IsNegative():
 			ds.Errorf(g.At.Key("coefficient"), "评价等级“%s”的绩效调节系数 %s 不能为负数。", g.Name, g.Coefficient)
 		}
@@ -374,7 +373,7 @@ func readEvaluationFiles(ds *diag.List, allocFile string, ed *evaluationData) []
 	at := ed.At.Key("dir")
 	// dir becomes a path: only a folder below the allocation file's.
 	if ed.Dir == "" || !filepath.IsLocal(ed.Dir) {
-		ds.Errorf(at, "评价结果目录 dir = \"%s\" 须是本文件所在目录下的子目录名（如 \"evaluations\"），不能为空、不能是绝对路径，也不能含“..”。", ed.Dir)
+		ds.Errorf(at, "评价结果目录“dir” = \"%s\" 须是本文件所在目录下的子目录名（如 \"evaluations\"），不能为空、不能是绝对路径，也不能含“..”。", ed.Dir)
 		return nil
 	}
 	base := filepath.Dir(allocFile)
@@ -448,30 +447,23 @@ func evaluationPaths(ds *diag.List, at diag.Pos, dir string) ([]string, bool) {
 	return paths, true
 }
 
-// readEvaluationFile reads one city's figures file.
+// readEvaluationFile reads one city's figures file, within the limits of a
+// data file.
 func readEvaluationFile(ds *diag.List, path string, year int) (result, bool) {
 	pos := diag.Pos{File: path}
-	info, err := os.Lstat(path)
-	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
-		return result{}, false
-	}
-	if info.Size() > MaxFileSize {
-		ds.Errorf(pos, "文件过大（%d 字节），超过数据文件上限 %d 字节。这里只应放各设区市的 figures.toml。", info.Size(), MaxFileSize)
-		return result{}, false
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
+	src, d := tomlx.ReadFile(path)
+	if d != nil {
+		ds.Add(*d)
 		return result{}, false
 	}
 	var m map[string]any
-	if _, err := toml.Decode(string(src), &m); err != nil {
-		ds.Errorf(pos, "不是有效的计算结果文件（TOML 格式错误：%v）。请放入各设区市 make report 生成的 out/<年度>/figures.toml，不要手工修改。", err)
+	if fds := tomlx.Decode(path, src, &m); len(fds) > 0 {
+		ds.Add(fds...)
+		ds.Errorf(pos, "不是有效的计算结果文件。请放入各设区市“make report”生成的 out/<年度>/figures.toml，不要手工修改。")
 		return result{}, false
 	}
 	missing := func(what string) (result, bool) {
-		ds.Errorf(pos, "不是绩效评价的计算结果文件：缺少 %s。请放入各设区市 make report 生成的 out/<年度>/figures.toml。", what)
+		ds.Errorf(pos, "不是绩效评价的计算结果文件：缺少 %s。请放入各设区市“make report”生成的 out/<年度>/figures.toml。", what)
 		return result{}, false
 	}
 	fund, _ := m["专项资金"].(map[string]any)
@@ -490,7 +482,7 @@ func readEvaluationFile(ds *diag.List, path string, year int) (result, bool) {
 	}
 	grade, _ := eval["等级"].(string)
 	if year != 0 && int(fileYear) != year {
-		ds.Errorf(pos, "这是%s %d 年度的评价结果，但 [evaluation] 写的评价年度是 %d。请放入 %d 年度的 figures.toml，或改正 year。", region, fileYear, year, year)
+		ds.Errorf(pos, "这是%s %d 年度的评价结果，但 [evaluation] 写的评价年度是 %d。请放入 %d 年度的 figures.toml，或改正“year”。", region, fileYear, year, year)
 		return result{}, false
 	}
 	return result{city: region, score: score, grade: grade, from: path, at: pos, scoreAt: pos, gradeAt: pos, cityInFileAt: pos}, true

@@ -183,13 +183,13 @@ func TestEvaluationFilesProblems(t *testing.T) {
 		want  string
 	}{
 		{"dir outside", []string{`dir = "evaluations"`, `dir = "../evaluations"`}, ok,
-			"allocation.toml:42:1：错误：评价结果目录 dir = \"../evaluations\" 须是本文件所在目录下的子目录名（如 \"evaluations\"），不能为空、不能是绝对路径，也不能含“..”。"},
+			"allocation.toml:42:1：错误：评价结果目录“dir” = \"../evaluations\" 须是本文件所在目录下的子目录名（如 \"evaluations\"），不能为空、不能是绝对路径，也不能含“..”。"},
 		{"dir absolute", []string{`dir = "evaluations"`, `dir = "/etc"`}, ok,
-			"allocation.toml:42:1：错误：评价结果目录 dir = \"/etc\" 须是本文件所在目录下的子目录名"},
+			"allocation.toml:42:1：错误：评价结果目录“dir” = \"/etc\" 须是本文件所在目录下的子目录名"},
 		{"dir missing", []string{`dir = "evaluations"`, `dir = "results"`}, ok,
 			"allocation.toml:42:1：错误：无法读取评价结果目录 "},
 		{"a city's file missing", nil, with("evaluations/丙市.toml", ""),
-			"allocation.toml:33:1：错误：设区市“丙市”没有绩效评价结果，无法得出绩效调节系数。请在 evaluations 目录中放入该市的 figures.toml；如确需手工指定系数，写 performance 和 performance_manual = true。"},
+			"allocation.toml:33:1：错误：设区市“丙市”没有绩效评价结果，无法得出绩效调节系数。请在 evaluations 目录中放入该市的 figures.toml；如确需手工指定系数，写“performance”和“performance_manual = true”。"},
 		{"wrong year", nil, with("evaluations/丙市.toml", figuresFile("丙市", 2021, "70.00", "中")),
 			"evaluations/丙市.toml：错误：这是丙市 2021 年度的评价结果，但 [evaluation] 写的评价年度是 2022。"},
 		{"two files of one city", nil, with("evaluations/丙市-2.toml", figuresFile("丙市", 2022, "70.00", "中")),

@@ -11,11 +11,6 @@ import (
 // other data files never use it.
 const FileName = "allocation.toml"
 
-// MaxFileSize bounds the data file. The allocation of a dozen cities is a
-// few kilobytes; anything near this size is a mistake (a pasted export, a
-// binary file), and refusing it keeps a run from eating the machine.
-const MaxFileSize = 4 << 20
-
 // The shapes below are the file as staff write it (see
 // data/2023/allocation.toml for the commented format). They differ from
 // Input where the file speaks the staff's language: weights in percent,

@@ -3,7 +3,6 @@ package alloc
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/tomlx"
 )
 
@@ -63,24 +63,19 @@ type places struct {
 // Allocate mapped back to its line. The plan is nil when there is any
 // error; it may come with warnings. A plan without errors always allocates.
 func Load(path string) (*Plan, diag.List) {
-	var ds diag.List
-	pos := diag.Pos{File: path}
-	info, err := os.Stat(path)
-	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
-		return nil, ds
-	}
-	if info.Size() > MaxFileSize {
-		ds.Errorf(pos, "文件过大（%d 字节），超过数据文件上限 %d 字节。请确认没有误放其它文件。", info.Size(), MaxFileSize)
-		return nil, ds
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
-		return nil, ds
+	src, d := tomlx.ReadFile(path)
+	if d != nil {
+		return nil, diag.List{*d}
 	}
 	return load(path, src)
 }
+
+// cityCount bounds the [[city]] tables, before the file is parsed.
+var cityCount = map[string]tomlx.Count{"city": {
+	Max:  limits.Cities,
+	Msg:  "设区市超过 %d 个，超过分配数据的上限（从这里起是多出的部分）。",
+	Hint: "一个省的设区市不过二十几个，县级也只有一两百个；请确认没有重复粘贴 [[city]] 小节。",
+}}
 
 // load checks and converts the contents of the file named path.
 func load(path string, src []byte) (*Plan, diag.List) {
@@ -90,7 +85,7 @@ func load(path string, src []byte) (*Plan, diag.List) {
 		return nil, ds
 	}
 	var f fileData
-	if fds := tomlx.Decode(path, src, &f); len(fds) > 0 {
+	if fds := tomlx.DecodeCounted(path, src, &f, cityCount); len(fds) > 0 {
 		// Checking what could not be read would only add noise.
 		return nil, fds.Sorted()
 	}
@@ -110,10 +105,10 @@ func load(path string, src []byte) (*Plan, diag.List) {
 			p.Note = SampleNote
 		}
 		if !strings.Contains(p.Title, "示例") {
-			ds.Warnf(h.At.Key("title"), "本文件标为示例数据（sample = true），但标题“%s”中没有写明“示例”。请在标题中注明“%s”，以免被当作正式数字。", p.Title, SampleNote)
+			ds.Warnf(h.At.Key("title"), "本文件标为示例数据（“sample = true”），但标题“%s”中没有写明“示例”。请在标题中注明“%s”，以免被当作正式数字。", p.Title, SampleNote)
 		}
 	} else if strings.Contains(p.Title, "示例") || strings.Contains(p.Note, "示例") {
-		ds.Warnf(h.At.Key("title"), "本文件标为正式数据（sample = false），但标题或说明中仍写着“示例”。换成真实数据后，请删去标题和 note 中的“示例”字样。")
+		ds.Warnf(h.At.Key("title"), "本文件标为正式数据（“sample = false”），但标题或说明中仍写着“示例”。换成真实数据后，请删去标题和“note”中的“示例”字样。")
 	}
 
 	switch {
@@ -167,10 +162,10 @@ func load(path string, src []byte) (*Plan, diag.List) {
 		for _, c := range f.Cities {
 			switch {
 			case c.Performance == nil:
-				ds.Add(diag.Diagnostic{Pos: c.At.Pos(), Msg: fmt.Sprintf("设区市“%s”缺少 performance（绩效调节系数）。", c.Name),
+				ds.Add(diag.Diagnostic{Pos: c.At.Pos(), Msg: fmt.Sprintf("设区市“%s”缺少“performance”（绩效调节系数）。", c.Name),
 					Hint: "请填写省市场监管局提供的绩效调节系数，或在 [evaluation] 中写明按各设区市绩效评价结果计算系数的规则（写法见 data/2023/" + FileName + "）。"})
 			case c.PerformanceManual:
-				ds.Errorf(c.At.Key("performance_manual"), "设区市“%s”写了 performance_manual，但本文件没有 [evaluation]：绩效调节系数本来就是手工填写的。请删去 performance_manual。", c.Name)
+				ds.Errorf(c.At.Key("performance_manual"), "设区市“%s”写了“performance_manual”，但本文件没有 [evaluation]：绩效调节系数本来就是手工填写的。请删去“performance_manual”。", c.Name)
 			}
 		}
 	}
@@ -197,7 +192,7 @@ func load(path string, src []byte) (*Plan, diag.List) {
 			ds.Errorf(h.At.Pos(), "无法计算分配：%v。", err) // Allocate returns only Problems; kept for safety
 		}
 	}
-	ds = ds.Sorted()
+	ds = ds.Sorted().Capped(limits.Messages)
 	if ds.HasErrors() {
 		return nil, ds
 	}
@@ -258,7 +253,7 @@ func describeFactors(fs []Factor) string {
 		for m, ind := range f.Indicators {
 			keys[m] = ind.Key
 		}
-		parts[i] = fmt.Sprintf("%s %s%%（%s）", f.Name, f.Weight.Mul(hundred), strings.Join(keys, "、"))
+		parts[i] = fmt.Sprintf("%s %s%%（“%s”）", f.Name, f.Weight.Mul(hundred), strings.Join(keys, "”、“"))
 	}
 	return strings.Join(parts, "，")
 }

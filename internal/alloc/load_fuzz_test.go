@@ -4,11 +4,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"ipfund/internal/diag"
+	"ipfund/internal/timebound"
 )
 
 // FuzzLoadAllocation feeds arbitrary text to the allocation loader: it must
 // never panic, every diagnostic must say something, and a plan it accepts
-// must allocate, adding up to its total.
+// must allocate, adding up to its total. Loading and allocating one input
+// may not take over timebound.PerInput.
 func FuzzLoadAllocation(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("testdata", "*", "*.toml"))
 	for _, name := range append(files, samplePath) {
@@ -25,7 +29,14 @@ func FuzzLoadAllocation(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		p, ds := load(filepath.Join("data", "2023", FileName), src)
+		var p *Plan
+		var ds diag.List
+		timebound.Run(t, timebound.PerInput, src, func() {
+			p, ds = load(filepath.Join("data", "2023", FileName), src)
+			if p != nil {
+				p.Allocate()
+			}
+		})
 		if p == nil && !ds.HasErrors() {
 			t.Fatal("no plan and no error")
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 )
 
 var samplePath = filepath.Join("..", "testdata", "seed", "2023", FileName)
@@ -83,7 +84,7 @@ func TestLoadSampleGivesTheVerifiedAmounts(t *testing.T) {
 func TestLoadWithoutFactorsUsesTheRulesDefaults(t *testing.T) {
 	p, ds := Load(filepath.Join("testdata", "ok", "rule-factors.toml"))
 	want := "testdata/ok/rule-factors.toml:20:1：警告：文件中没有 [[factor]]，按管理办法第七条的默认因素和权重计算：" +
-		"专利运用 40%（transfers、pledge），专利创造 16%（inventions），专利执法 24%（cases），重点工作 20%（keywork）。" +
+		"专利运用 40%（“transfers”、“pledge”），专利创造 16%（“inventions”），专利执法 24%（“cases”），重点工作 20%（“keywork”）。" +
 		"如本年度因素或权重有调整，请在本文件中写明各 [[factor]]（写法见 data/2023/allocation.toml）。"
 	if len(ds) != 1 || ds[0].String() != want {
 		t.Fatalf("diagnostics:\n%s\nwant:\n%s", ds, want)
@@ -120,7 +121,7 @@ func TestLoadReportsBrokenFilesWithTheirLines(t *testing.T) {
 			":43:1：错误：设区市“丙市”的财政困难程度系数为-1.2，不能为负数。请按省财政厅提供的财政困难程度情况改正。",
 		}},
 		{"bad/missing-indicator.toml", []string{
-			":29:1：错误：设区市“甲市”缺少因素“专利运用”的指标“专利质押融资登记金额”的数值。请在这一设区市的 values 中补上“pledge = 数值”；没有发生的写 0。",
+			":29:1：错误：设区市“甲市”缺少因素“专利运用”的指标“专利质押融资登记金额”的数值。请在这一设区市的“values”中补上“pledge = 数值”；没有发生的写 0。",
 		}},
 		{"bad/zero-indicator-sum.toml", []string{
 			":29:42：错误：因素“专利执法”的指标“行政案件数”各设区市合计为0，第八条公式除以该合计，分配无定义；请核对数据，或去掉该因素并调整其余因素权重。" + refusal,
@@ -139,18 +140,18 @@ func TestLoadReportsBrokenFilesWithTheirLines(t *testing.T) {
 			":7:1：错误：因素法分配专项资金总额为0万元，必须大于0。请填写大于 0 的总额。",
 		}},
 		{"bad/total-not-multiple.toml", []string{
-			":7:1：错误：因素法分配专项资金总额100.005万元不是最小金额单位0.01万元的整数倍，无法在按该单位取整的同时使合计等于总额。请核对总额的小数位数，或改小 quantum（最小分配单位）。",
+			":7:1：错误：因素法分配专项资金总额100.005万元不是最小金额单位0.01万元的整数倍，无法在按该单位取整的同时使合计等于总额。请核对总额的小数位数，或改小“quantum”（最小分配单位）。",
 		}},
 		{"bad/quantum-too-fine.toml", []string{
-			":9:1：错误：最小金额单位为0.0000001万元，不是1分（0.01元）的整数倍，无法按此精度拨付。元通常写 1，万元通常写 0.01（即 100 元）；不写 quantum 时按 unit 取这两个值。",
+			":9:1：错误：最小金额单位为0.0000001万元，不是1分（0.01元）的整数倍，无法按此精度拨付。元通常写 1，万元通常写 0.01（即 100 元）；不写“quantum”时按“unit”取这两个值。",
 		}},
 		{"bad/unknown-unit.toml", []string{
 			// Only the unit: the quantum it would have given is not reported too.
 			":8:1：错误：金额单位“千元”无法识别，只能是“元”或“万元”。",
 		}},
 		{"bad/unknown-indicator.toml", []string{
-			":35:1：错误：设区市“乙市”缺少因素“专利执法”的指标“行政案件数”的数值。请在这一设区市的 values 中补上“cases = 数值”；没有发生的写 0。",
-			":35:42：错误：设区市“乙市”录入了未定义的指标“case”，请核对指标代码。是不是“cases”？可用的指标代码有：transfers、pledge、cases。",
+			":35:1：错误：设区市“乙市”缺少因素“专利执法”的指标“行政案件数”的数值。请在这一设区市的“values”中补上“cases = 数值”；没有发生的写 0。",
+			":35:42：错误：设区市“乙市”录入了未定义的指标“case”，请核对指标代码。是不是“cases”？可用的指标代码有：“transfers”、“pledge”、“cases”。",
 		}},
 		{"2024/allocation.toml", []string{
 			":5:1：错误：年度写的是 2023，但文件放在 testdata/2024 目录下。请改正年度，或把文件放到 2023 年的目录中。",
@@ -160,25 +161,25 @@ func TestLoadReportsBrokenFilesWithTheirLines(t *testing.T) {
 		}},
 		{"bad/unknown-key.toml", []string{
 			":33:1：错误：“city[1]”缺少必填项“hardship（财政困难程度系数）”。请补上这一项。",
-			":37:1：错误：未知的键“hardshp”：程序不认识这个名字，写在这里的数据不会被使用。请检查拼写（是不是“hardship”？）；这里可以写的键有：name、values、performance、performance_manual、hardship。",
+			":37:1：错误：未知的键“hardshp”：程序不认识这个名字，写在这里的数据不会被使用。请检查拼写（是不是“hardship”？）；这里可以写的键有：“name”、“values”、“performance”、“performance_manual”、“hardship”。",
 		}},
 		{"bad/text-in-number.toml", []string{
 			":41:42：错误：“cases”应为数字，这里写的是带引号的文字“五”。数字不要加引号，也不要写单位或千分位逗号，例如 1352.2。",
 		}},
 		{"bad/evaluation-missing-result.toml", []string{
-			":33:1：错误：设区市“丙市”没有绩效评价结果，无法得出绩效调节系数。请在本文件的 [[evaluation.result]] 中补上 city = \"丙市\" 的得分；如确需手工指定系数，写 performance 和 performance_manual = true。",
+			":33:1：错误：设区市“丙市”没有绩效评价结果，无法得出绩效调节系数。请在本文件的 [[evaluation.result]] 中补上“city = \"丙市\"”的得分；如确需手工指定系数，写“performance”和“performance_manual = true”。",
 		}},
 		{"bad/evaluation-grade-unknown.toml", []string{
-			":52:1：错误：设区市“甲市”的评价等级“特优”不在 [evaluation] 的等级中（优、良、中、差）。请改正等级，或在 grades 中加上它。",
+			":52:1：错误：设区市“甲市”的评价等级“特优”不在 [evaluation] 的等级中（优、良、中、差）。请改正等级，或在“grades”中加上它。",
 		}},
 		{"bad/evaluation-score-out-of-range.toml", []string{
 			":51:1：错误：设区市“甲市”的绩效评价得分 105 不在 0–100 分之间。请按评价结果改正。",
 		}},
 		{"bad/evaluation-typed-without-manual.toml", []string{
-			":31:1：错误：设区市“乙市”手工写了绩效调节系数 performance = 1.05，但本年度的绩效调节系数按绩效评价结果计算（[evaluation]）。如确需手工指定，请再写一行 performance_manual = true（手工系数优先于评价结果）；否则请删去 performance。",
+			":31:1：错误：设区市“乙市”手工写了绩效调节系数“performance = 1.05”，但本年度的绩效调节系数按绩效评价结果计算（[evaluation]）。如确需手工指定，请再写一行“performance_manual = true”（手工系数优先于评价结果）；否则请删去“performance”。",
 		}},
 		{"bad/evaluation-unknown-city.toml", []string{
-			":60:1：错误：绩效评价结果中的设区市“丙 市”不在本文件的 [[city]] 中。是不是“丙市”？设区市名称须与 [[city]] 的 name 一致：甲市、乙市、丙市。",
+			":60:1：错误：绩效评价结果中的设区市“丙 市”不在本文件的 [[city]] 中。是不是“丙市”？设区市名称须与 [[city]] 的“name”一致：甲市、乙市、丙市。",
 		}},
 		{"bad/empty.toml", []string{
 			"：错误：文件是空的（没有任何数据）。请参照 data/2023/allocation.toml 填写。",
@@ -278,7 +279,42 @@ func TestRealDataStillTitledSampleIsWarned(t *testing.T) {
 	}
 	b = bytes.Replace(b, []byte("sample = true "), []byte("sample = false"), 1)
 	p, ds := load(filepath.Join("data", "2023", FileName), b)
-	if p == nil || ds.HasErrors() || len(ds) != 1 || !strings.Contains(ds[0].Msg, "本文件标为正式数据（sample = false），但标题或说明中仍写着“示例”") {
+	if p == nil || ds.HasErrors() || len(ds) != 1 || !strings.Contains(ds[0].Msg, "本文件标为正式数据（“sample = false”），但标题或说明中仍写着“示例”") {
 		t.Fatalf("got %v", ds)
+	}
+}
+
+// withCities is the sample file with its cities replaced by n made-up ones.
+func withCities(t *testing.T, n int) []byte {
+	t.Helper()
+	src, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(src)
+	var b strings.Builder
+	b.WriteString(s[:strings.Index(s, "\n[[city]]")+1])
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "[[city]]\nname = \"市%d\"\nvalues = { transfers = %d, pledge = %d, inventions = %d, cases = %d, keywork = %d }\nperformance = 1\nhardship = 1\n\n",
+			i, 100+i%900, 1000+i%9000, 50+i%300, 10+i%90, 60+i%40)
+	}
+	return []byte(b.String())
+}
+
+func TestTooManyCitiesAreRefusedBeforeParsing(t *testing.T) {
+	src := withCities(t, limits.Cities+1)
+	start := strings.Count(string(src[:strings.Index(string(src), "\n[[city]]")+1]), "\n")
+	_, ds := load(samplePath, src)
+	want := fmt.Sprintf("%s:%d:1：错误：设区市超过 300 个，超过分配数据的上限（从这里起是多出的部分）。一个省的设区市不过二十几个，县级也只有一两百个；请确认没有重复粘贴 [[city]] 小节。", samplePath, start+1+6*limits.Cities)
+	if len(ds) != 1 || ds[0].String() != want {
+		t.Fatalf("got %s\nwant %s", ds, want)
+	}
+	// At the limit, the plan loads and allocates.
+	p, ds := load(samplePath, withCities(t, limits.Cities))
+	if p == nil || ds.HasErrors() {
+		t.Fatalf("%d cities: %s", limits.Cities, ds)
+	}
+	if r, err := p.Allocate(); err != nil || len(r.Cities) != limits.Cities || !r.AmountSum.Equal(p.Input.Total) {
+		t.Fatalf("allocation of %d cities: %v", limits.Cities, err)
 	}
 }

@@ -137,15 +137,15 @@ func (p *Plan) hint(pr Problem) string {
 	switch pr.Field {
 	case "Total":
 		if in.Total.Sign() > 0 {
-			return "请核对总额的小数位数，或改小 quantum（最小分配单位）。"
+			return "请核对总额的小数位数，或改小“quantum”（最小分配单位）。"
 		}
 		return "请填写大于 0 的总额。"
 	case "Unit":
 		return "" // the message says it all
 	case "Quantum":
-		return "元通常写 1，万元通常写 0.01（即 100 元）；不写 quantum 时按 unit 取这两个值。"
+		return "元通常写 1，万元通常写 0.01（即 100 元）；不写“quantum”时按“unit”取这两个值。"
 	case "Factors":
-		return "请写明各 [[factor]]，或删去 factor 这一项以按第七条的默认因素和权重计算。"
+		return "请写明各 [[factor]]，或删去“factor”这一项以按第七条的默认因素和权重计算。"
 	case "Cities":
 		return "请为每个设区市写一节 [[city]]。"
 	case "Weight":
@@ -166,9 +166,9 @@ func (p *Plan) hint(pr Problem) string {
 		}
 		return h
 	case "Indicators":
-		return "请在 indicators 中至少写一个指标 { key = …, name = …, unit = … }。"
+		return "请在“indicators”中至少写一个指标“{ key = …, name = …, unit = … }”。"
 	case "Key":
-		return "请改用不同的代码；各设区市的 values 按代码填写数值。"
+		return "请改用不同的代码；各设区市的“values”按代码填写数值。"
 	case "Name":
 		if pr.City >= 0 {
 			if first, ok := p.firstCityNamed(in.Cities[pr.City].Name, pr.City); ok {
@@ -185,14 +185,14 @@ func (p *Plan) hint(pr Problem) string {
 			return refused
 		}
 		if _, ok := in.Cities[pr.City].Values[pr.Key]; !ok {
-			return fmt.Sprintf("请在这一设区市的 values 中补上“%s = 数值”；没有发生的写 0。", pr.Key)
+			return fmt.Sprintf("请在这一设区市的“values”中补上“%s = 数值”；没有发生的写 0。", pr.Key)
 		}
 		if !p.known(pr.Key) {
 			h := ""
 			if best := suggest.Closest(pr.Key, p.indicatorKeys()); best != "" {
 				h = "是不是“" + best + "”？"
 			}
-			return h + "可用的指标代码有：" + strings.Join(p.indicatorKeys(), "、") + "。"
+			return h + "可用的指标代码有：“" + strings.Join(p.indicatorKeys(), "”、“") + "”。"
 		}
 		return "请改正；没有发生的写 0。"
 	case "":

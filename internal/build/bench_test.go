@@ -28,6 +28,7 @@ import (
 	"ipfund/internal/build"
 	"ipfund/internal/calc"
 	"ipfund/internal/fund"
+	"ipfund/internal/limits"
 	"ipfund/internal/report"
 	"ipfund/internal/sheettest"
 	"ipfund/internal/tomlx"
@@ -267,7 +268,7 @@ func TestMain(m *testing.M) {
 // replaced by synthDetail's n rows into a temporary directory and returns
 // the data directory (holding 2019/). The rows are written in the TOML
 // file or in a spreadsheet beside it (rows_from), by from. It skips when
-// the TOML file would exceed fund.MaxFileSize.
+// the TOML file would exceed limits.DataFile.
 func synthDataDir(tb testing.TB, n int, from string) string {
 	tb.Helper()
 	key := fmt.Sprintf("%d-%s", n, from)
@@ -298,8 +299,8 @@ func synthDataDir(tb testing.TB, n int, from string) string {
 		if e.Name() == filepath.Base(y.Subprojects[0].At.File()) {
 			d := synthDetail(n, y.Subprojects[0].Spending.Shift(4))
 			b = []byte(synthTOML(tb, string(b), d, from))
-			if len(b) > fund.MaxFileSize {
-				tb.Skipf("%d rows make a %.1f MB file, over the loader's limit of %d MB (fund.MaxFileSize)", n, float64(len(b))/(1<<20), fund.MaxFileSize>>20)
+			if len(b) > limits.DataFile {
+				tb.Skipf("%d rows make a %.1f MB file, over the loader's limit of %d MB (limits.DataFile)", n, float64(len(b))/(1<<20), limits.DataFile>>20)
 			}
 			if from != fromTOML {
 				writeSynthSource(tb, filepath.Join(dst, synthSourceName(from)), d, from)

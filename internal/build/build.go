@@ -22,6 +22,7 @@ import (
 	"ipfund/internal/docx"
 	"ipfund/internal/figures"
 	"ipfund/internal/fund"
+	"ipfund/internal/limits"
 	"ipfund/internal/outdir"
 	"ipfund/internal/report"
 	"ipfund/internal/workbook"
@@ -206,7 +207,7 @@ func Run(o Options) (*Output, diag.List) {
 // `ipfund diff` would reject is a bug, reported instead of written.
 func figuresFile(ds *diag.List, from, name string, data []byte) outdir.File {
 	if err := figures.Check(data); err != nil {
-		ds.Errorf(diag.Pos{File: from}, "程序生成的计算结果 %s 不是有效的 TOML（%v）。这是程序的错误，请把数据文件和这条提示一起报告给维护者。", name, err)
+		ds.Errorf(diag.Pos{File: from}, "程序生成的计算结果 %s 不是有效的结果文件（%v）。这是程序的错误，请把数据文件和这条提示一起报告给维护者。", name, err)
 	}
 	return outdir.File{Name: name, Data: data}
 }
@@ -215,10 +216,21 @@ func figuresFile(ds *diag.List, from, name string, data []byte) outdir.File {
 // broken template becomes a diagnostic naming the file.
 func render(o Options, tmplName, outName string, fill func(name string, tmpl []byte) ([]byte, error)) (outdir.File, diag.List) {
 	path := filepath.Join(o.TemplatesDir, tmplName)
-	tmpl, err := os.ReadFile(path)
-	if err != nil {
+	// Read no more than a template may hold: a 2 GB file is refused
+	// after 50 MB, not read whole first.
+	tmpl, err := limits.ReadFile(path, limits.TemplateFile)
+	var tl *limits.TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		size := ""
+		if tl.Size >= 0 {
+			size = "（" + diag.Size(tl.Size) + "）"
+		}
+		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "模板文件过大" + size + "，超过上限 " + diag.Size(limits.TemplateFile) + "。",
+			Hint: "模板只需包含文字和格式；请删去其中的大图片或嵌入的文件后重新保存。"}}
+	case err != nil:
 		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + diag.IOError(err) + "。",
-			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（git checkout -- " + path + "）。"}}
+			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（“git checkout -- " + path + "”）。"}}
 	}
 	data, err := fill(path, tmpl)
 	if err != nil {

@@ -150,23 +150,23 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "wrong-type.toml", bad: "wrong-type.toml", as: "fund.toml", where: "fund.toml:9:1", errors: 1, exit: ExitData, want: []string{"“budget_current（本年度预算）”应为数字，这里写的是带引号的文字“九十”。数字不要加引号"}},
 		{name: "missing-name.toml", bad: "missing-name.toml", as: "subproject-2.toml", where: "subproject-2.toml:1:1", errors: 1, exit: ExitData, want: []string{"“subproject”缺少必填项“name（子项目名称）”。请补上这一项。"}},
 		{name: "negative-amount.toml", bad: "negative-amount.toml", as: "subproject-2.toml", where: "subproject-2.toml:5:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的实际到位不能为负数（这里写的是 -30）。请改正。"}},
-		{name: "rows-not-summing.toml", bad: "rows-not-summing.toml", as: "subproject-1.toml", where: "subproject-1.toml:17:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的明细表合计“支出金额（元）”写的是 541000元，但按各行相加（1组2行，第22–23行）计算为 540000元。若明细各行无误，请把 total 中的 amount 改为 540000（或删去这一项，由程序计算）。若是明细各行有误，改正它即可。"}},
+		{name: "rows-not-summing.toml", bad: "rows-not-summing.toml", as: "subproject-1.toml", where: "subproject-1.toml:17:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的明细表合计“支出金额（元）”写的是 541000元，但按各行相加（1组2行，第22–23行）计算为 540000元。若明细各行无误，请把“total 中的 amount”改为 540000（或删去这一项，由程序计算）。若是明细各行有误，改正它即可。"}},
 		{name: "score-above-points.toml", bad: "score-above-points.toml", as: "subproject-1.toml", where: "subproject-1.toml:42:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”的得分 25 超过分值 20。得分不能高于分值，请改正。"}},
 		{name: "groups-not-100.toml", bad: "groups-not-100.toml", as: "scoring.toml", where: "scoring.toml:4:1", errors: 2, exit: ExitData, want: []string{"各一级指标分值合计为 90 分，应为 100 分。"}},
 		{name: "unknown-unit.toml", bad: "unknown-unit.toml", as: "subproject-1.toml", where: "subproject-1.toml:10:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的明细表的金额单位“千元”无法识别。请写“万元”或“元”。"}},
 		{name: "duplicate-no.toml", bad: "duplicate-no.toml", as: "subproject-2.toml", where: "subproject-2.toml:2:1", errors: 1, exit: ExitData, want: []string{"子项目序号 1 重复：子项目1“甲项目”也用了这个序号（"}},
 		{name: "empty.toml", bad: "empty.toml", as: "notes.toml", where: "notes.toml", errors: 1, exit: ExitData, want: []string{"文件是空的（没有任何数据）。请填写数据，或删除这个文件。"}},
-		{name: "spending-sum.toml", bad: "spending-sum.toml", as: "fund.toml", where: "fund.toml:11:1", errors: 1, exit: ExitData, want: []string{"专项资金实际支出写的是 81万元，但按各子项目实际支出之和（54 + 26）计算为 80万元。若各子项目的实际支出无误，请把 spending 改为 80（或删去这一项，由程序计算）。"}},
-		{name: "overspend.toml", bad: "overspend.toml", as: "subproject-2.toml", where: "subproject-2.toml:6:1", errors: 2, exit: ExitData, want: []string{"子项目2“乙项目”的实际支出 36万元 超过实际到位 30万元。请核对；如确属超支，请在 overspend_reason 中写明原因。"}},
-		{name: "no-deduction.toml", bad: "no-deduction.toml", as: "subproject-1.toml", where: "subproject-1.toml:42:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”得 15 分，低于分值 20 分，须在 deduction 中写明扣分原因"}},
-		{name: "unknown-rule.toml", bad: "unknown-rule.toml", as: "subproject-2.toml", where: "subproject-2.toml:14:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“服务企业数”的计分规则“completeness”不存在。可用的规则：execution_rate、completion、cost_variance"}},
+		{name: "spending-sum.toml", bad: "spending-sum.toml", as: "fund.toml", where: "fund.toml:11:1", errors: 1, exit: ExitData, want: []string{"专项资金实际支出写的是 81万元，但按各子项目实际支出之和（54 + 26）计算为 80万元。若各子项目的实际支出无误，请把“spending”改为 80（或删去这一项，由程序计算）。"}},
+		{name: "overspend.toml", bad: "overspend.toml", as: "subproject-2.toml", where: "subproject-2.toml:6:1", errors: 2, exit: ExitData, want: []string{"子项目2“乙项目”的实际支出 36万元 超过实际到位 30万元。请核对；如确属超支，请在“overspend_reason”中写明原因。"}},
+		{name: "no-deduction.toml", bad: "no-deduction.toml", as: "subproject-1.toml", where: "subproject-1.toml:42:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”得 15 分，低于分值 20 分，须在“deduction”中写明扣分原因"}},
+		{name: "unknown-rule.toml", bad: "unknown-rule.toml", as: "subproject-2.toml", where: "subproject-2.toml:14:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“服务企业数”的计分规则“completeness”不存在。可用的规则：“execution_rate”、“completion”、“cost_variance”"}},
 		{name: "category-points.toml", bad: "category-points.toml", as: "subproject-1.toml", where: "subproject-1.toml:26:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”“产出数量”类各指标分值合计 45 分，应为 50 分"}},
 		// One stated figure against the rows: one error, not one per figure
 		// that follows (the fund's spending, stated 80, agrees with 54 + 26).
 		{name: "yuan-conversion.toml", bad: "yuan-conversion.toml", as: "subproject-1.toml", where: "subproject-1.toml:7:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的实际支出写的是 55万元，但按明细表“支出金额（元）”合计 540000元 换算成万元计算为 54万元。"}},
 		{name: "misplaced-key.toml", bad: "misplaced-key.toml", as: "report.toml", where: "report.toml:26:1", errors: 1, exit: ExitData, want: []string{"“other_intro”写在了 [[report.stage]] 这一节里，但它属于[report]。"}},
 		{name: "wrong-year.toml", bad: "wrong-year.toml", as: "fund.toml", where: "fund.toml:4:1", errors: 1, exit: ExitData, want: []string{"评价年度写的是 2021，但数据放在"}},
-		{name: "unknown-category.toml", bad: "unknown-category.toml", as: "subproject-2.toml", where: "subproject-2.toml:19:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“成本变动”的所属二级指标“costs”不存在。可用的代号：quantity（产出数量）、cost（产出成本）。"}},
+		{name: "unknown-category.toml", bad: "unknown-category.toml", as: "subproject-2.toml", where: "subproject-2.toml:19:1", errors: 1, exit: ExitData, want: []string{"子项目2“乙项目”的指标“成本变动”的所属二级指标“costs”不存在。可用的代号：“quantity”（产出数量）、“cost”（产出成本）。"}},
 		{name: "bad-placeholder.toml", bad: "bad-placeholder.toml", as: "subproject-1.toml", where: "subproject-1.toml:31:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“培训次数”的文字中有无法识别的占位符 {计画}。只能用 {计划} 和 {实际}（以及 {年度}、{上年度}、{下年度}、{子项目数}）。"}},
 		{name: "band-above-points.toml", bad: "band-above-points.toml", as: "subproject-2.toml", where: "subproject-2.toml:23:1", errors: 2, exit: ExitData, want: []string{"子项目2“乙项目”的指标“成本变动”分值为 20，但规则“变动程度”的档次最高给 40 分，超过分值。"}},
 		{name: "duplicate-fund.toml", bad: "duplicate-fund.toml", as: "another-fund.toml", where: "fund.toml:2:1", errors: 1, exit: ExitData, want: []string{"[fund] 重复：已在"}},
@@ -179,12 +179,12 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "gbk-encoded.toml", bad: "gbk-encoded.toml", as: "report.toml", where: "report.toml:2", errors: 1, exit: ExitData, want: []string{"文件不是 UTF-8 编码", "请用 UTF-8 编码重新保存这个文件"}},
 		{name: "fullwidth-comma.toml", bad: "fullwidth-comma.toml", as: "subproject-2.toml", where: "subproject-2.toml:5:13", errors: 1, exit: ExitData, want: []string{"这里的 ， 是中文（全角）标点，TOML 要求英文逗号 ,"}},
 		{name: "missing-header.toml", bad: "missing-header.toml", as: "subproject-2.toml", where: "subproject-2.toml:1:1", errors: 5, exit: ExitData, want: []string{"“no”是 [subproject] 小节里的项：是不是删掉或写错了小节标题？"}},
-		{name: "deduction-amount.toml", bad: "deduction-amount.toml", as: "subproject-1.toml", where: "subproject-1.toml:43:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”的扣分原因写“扣3分”（共扣 3 分），但分值 20 − 得分 15 = 扣 5 分。请使两者一致：改正 score 或文字。"}},
-		{name: "score-from.toml", bad: "score-from.toml", as: "scoring.toml", where: "scoring.toml:3:1", errors: 1, exit: ExitData, want: []string{"比例计分的得分算法 score_from 写的是“rounded”，无法识别。可用：rounded_rate"}},
+		{name: "deduction-amount.toml", bad: "deduction-amount.toml", as: "subproject-1.toml", where: "subproject-1.toml:43:1", errors: 1, exit: ExitData, want: []string{"子项目1“甲项目”的指标“宣传活动”的扣分原因写“扣3分”（共扣 3 分），但分值 20 − 得分 15 = 扣 5 分。请使两者一致：改正“score”或文字。"}},
+		{name: "score-from.toml", bad: "score-from.toml", as: "scoring.toml", where: "scoring.toml:3:1", errors: 1, exit: ExitData, want: []string{"比例计分的得分算法“score_from”写的是“rounded”，无法识别。可用：“rounded_rate”"}},
 		{name: "report-placeholder.toml", bad: "report-placeholder.toml", as: "report.toml", where: "report.toml:4:12", errors: 1, exit: ExitData, want: []string{"文字中有无法识别的占位符 {年份}。这里可以用：{年度}、{上年度}、{下年度}、{子项目数}（英文大括号）。"}},
-		{name: "target-from.toml", bad: "target-from.toml", as: "targets.toml", where: "targets.toml:18:1", errors: 1, exit: ExitData, want: []string{"的 value_from 写的是“预算”，只能是 budget（预算总额）或 spending（实际支出）。"}},
+		{name: "target-from.toml", bad: "target-from.toml", as: "targets.toml", where: "targets.toml:18:1", errors: 1, exit: ExitData, want: []string{"的“value_from”写的是“预算”，只能是“budget”（预算总额）或“spending”（实际支出）。"}},
 		// The self-evaluation form (项目支出绩效自评表): targets.toml replaced by one holding [selfeval] too.
-		{name: "selfeval-no-deviation.toml", bad: "selfeval-no-deviation.toml", as: "targets.toml", where: "targets.toml:4:1", errors: 1, exit: ExitData, want: []string{"绩效目标表第1项“培训次数”未完成年度指标值（年度指标值 ≥4次，实际完成值 3次），须在 deviation 中写明偏差原因分析及改进措施（写入自评表）。"}},
+		{name: "selfeval-no-deviation.toml", bad: "selfeval-no-deviation.toml", as: "targets.toml", where: "targets.toml:4:1", errors: 1, exit: ExitData, want: []string{"绩效目标表第1项“培训次数”未完成年度指标值（年度指标值 ≥4次，实际完成值 3次），须在“deviation”中写明偏差原因分析及改进措施（写入自评表）。"}},
 		{name: "selfeval-score-outside-band.toml", bad: "selfeval-score-outside-band.toml", as: "targets.toml", where: "targets.toml:33:1", errors: 1, exit: ExitData, want: []string{"绩效目标表第3项“培训资料”评为“全部或基本达成”，得分应在分值 20 分的 80%（含）至 100%（含）之间，即 16 至 20 分（含），这里写的是 15 分。请改正得分或档次。"}},
 		{name: "selfeval-points-not-100.toml", bad: "selfeval-points-not-100.toml", as: "targets.toml", where: "targets.toml:28:1", errors: 1, exit: ExitData, want: []string{"自评表预算执行率分值 15 与各一级指标分值（产出指标 60、满意度指标 30）合计为 105 分，应为 100 分。请调整。"}},
 
@@ -219,7 +219,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "allocation evaluation result missing", setup: withAllocation("evaluation-missing-result.toml"), exit: ExitData, want: []string{"allocation.toml:33:1：错误：设区市“丙市”没有绩效评价结果，无法得出绩效调节系数。"}},
 		{name: "allocation evaluation grade unknown", setup: withAllocation("evaluation-grade-unknown.toml"), exit: ExitData, want: []string{"allocation.toml:52:1：错误：设区市“甲市”的评价等级“特优”不在 [evaluation] 的等级中（优、良、中、差）。"}},
 		{name: "allocation evaluation score above 100", setup: withAllocation("evaluation-score-out-of-range.toml"), exit: ExitData, want: []string{"allocation.toml:51:1：错误：设区市“甲市”的绩效评价得分 105 不在 0–100 分之间。"}},
-		{name: "allocation coefficient typed over the evaluation", setup: withAllocation("evaluation-typed-without-manual.toml"), exit: ExitData, want: []string{"如确需手工指定，请再写一行 performance_manual = true"}},
+		{name: "allocation coefficient typed over the evaluation", setup: withAllocation("evaluation-typed-without-manual.toml"), exit: ExitData, want: []string{"如确需手工指定，请再写一行“performance_manual = true”"}},
 
 		// The command line.
 		{name: "no command", args: func(e *env) []string { return nil }, exit: ExitUsage, want: []string{"用法：ipfund <命令>"}},
@@ -227,8 +227,8 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "year not a number", args: func(e *env) []string { return e.build("20x0") }, exit: ExitUsage, want: []string{"年度“20x0”无效：年度应为四位数字，例如 2019。"}},
 		{name: "year without data", args: func(e *env) []string { return e.build("2031") }, exit: ExitUsage, want: []string{"没有 2031 年度的数据：找不到目录", "已有的年度：2020。"}},
 		{name: "two years", args: func(e *env) []string { return e.build("2020", "2021") }, exit: ExitUsage, want: []string{"参数过多：2020 2021。一次只能处理一个年度（不写年度则处理全部年度）。"}},
-		{name: "unknown option", args: func(e *env) []string { return []string{"build", "-yaer", "2020"} }, exit: ExitUsage, want: []string{"参数有误：不认识的选项 -yaer"}},
-		{name: "option without value", args: func(e *env) []string { return []string{"build", "-data"} }, exit: ExitUsage, want: []string{"参数有误：选项缺少值：-data"}},
+		{name: "unknown option", args: func(e *env) []string { return []string{"build", "-yaer", "2020"} }, exit: ExitUsage, want: []string{"参数有误：不认识的选项“-yaer”"}},
+		{name: "option without value", args: func(e *env) []string { return []string{"build", "-data"} }, exit: ExitUsage, want: []string{"参数有误：选项缺少值：“-data”"}},
 		{name: "no data directory", args: func(e *env) []string { return []string{"build", "-data", filepath.Join(e.data, "none"), "2020"} }, exit: ExitIO,
 			want: []string{"错误：无法读取数据目录", "目录或文件不存在"}},
 		{name: "empty year directory", setup: func(t *testing.T, e *env) {
@@ -281,6 +281,9 @@ func TestBadInputCatalogue(t *testing.T) {
 				if n := strings.Count(stderr, "：错误："); n != c.errors {
 					t.Errorf("%d errors reported, want %d:\n%s", n, c.errors, stderr)
 				}
+			}
+			if w := englishWords(stderr); len(w) > 0 {
+				t.Errorf("English in the messages: %q\n%s", w, stderr)
 			}
 			if c.exit == ExitData && !strings.Contains(stderr, "未生成任何文件") {
 				t.Errorf("stderr does not say nothing was written:\n%s", stderr)
@@ -341,7 +344,7 @@ func TestOversizedFileIsRefused(t *testing.T) {
 	big := bytes.Repeat([]byte("#"), 13<<20)
 	os.WriteFile(filepath.Join(data, "2020", "huge.toml"), big, 0o644)
 	code, _, stderr := run("build", "-data", data, "-out", out, "-templates", templates, "2020")
-	if code != ExitData || !strings.Contains(stderr, "huge.toml：错误：文件过大（13.0 MB），超过数据文件上限 12.0 MB。数据文件只应包含文字和数字；请确认没有误放其它文件。很长的明细表（如上十万行的名单）请保存为 .xlsx 或 .csv 表格，用 rows_from 读取（见 README“明细行取自表格文件”）。") {
+	if code != ExitData || !strings.Contains(stderr, "huge.toml：错误：文件过大（13.0 MB），超过数据文件上限 12.0 MB。数据文件只应包含文字和数字；请确认没有误放其它文件。很长的明细表（如上十万行的名单）请保存为 .xlsx 或 .csv 表格，用“rows_from”读取（见 README“明细行取自表格文件”）。") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 	assertOutUntouched(t, out)

@@ -14,10 +14,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"ipfund/internal/alloc"
 	"ipfund/internal/build"
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/outdir"
 )
 
@@ -41,9 +43,9 @@ const usage = `用法：ipfund <命令> [选项] [年度]
   text 文件        显示 .docx 或 .xlsx 的文字（供 git diff 比较文档改动）
 
 选项（放在命令之后、年度之前）：
-  -data 目录       数据目录（默认 data）
-  -out 目录        输出目录（默认 out）
-  -templates 目录  Word 模板目录（默认 templates）
+  -data 目录       数据目录（默认“data”）
+  -out 目录        输出目录（默认“out”）
+  -templates 目录  Word 模板目录（默认“templates”）
 `
 
 // Main runs the command line and returns the exit code.
@@ -264,14 +266,14 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 }
 
 func warningSuffix(ds diag.List) string {
-	if n := len(ds.Warnings()); n > 0 {
+	if _, n := ds.Totals(); n > 0 {
 		return fmt.Sprintf("（有 %d 条警告%s，见上）", n, warningClasses(ds))
 	}
 	return ""
 }
 
 func countLine(ds diag.List) string {
-	e, w := len(ds.Errors()), len(ds.Warnings())
+	e, w := ds.Totals()
 	if w == 0 {
 		return fmt.Sprintf("发现 %d 个错误。", e)
 	}
@@ -289,24 +291,60 @@ func printDiagnostics(w io.Writer, ds diag.List) {
 		}
 		src, ok := lines[d.Pos.File]
 		if !ok {
-			if b, err := os.ReadFile(d.Pos.File); err == nil {
+			// The file was read within its limit once already.
+			if b, err := limits.ReadFile(d.Pos.File, limits.DataFile); err == nil {
 				src = strings.Split(string(b), "\n")
 			}
 			lines[d.Pos.File] = src
 		}
 		if d.Pos.Line <= len(src) {
-			fmt.Fprintf(w, "    %d | %s\n", d.Pos.Line, strings.TrimRight(src[d.Pos.Line-1], "\r"))
+			fmt.Fprintf(w, "    %d | %s\n", d.Pos.Line, sourceLine(src[d.Pos.Line-1], d.Pos.Col))
 		}
 	}
+}
+
+// sourceLine is a line of a data file as shown under its message: a long
+// line (a pasted table on one line) is cut to the part around col.
+func sourceLine(line string, col int) string {
+	const width = 120 // characters shown at most
+	line = strings.TrimRight(line, "\r")
+	n := utf8.RuneCountInString(line)
+	if n <= width {
+		return line
+	}
+	from := max(min(col-1-width/2, n-width), 0)
+	// Byte offsets of the characters from and from+width.
+	start, end, i := len(line), len(line), 0
+	for off := range line {
+		if i == from {
+			start = off
+		}
+		if i == from+width {
+			end = off
+			break
+		}
+		i++
+	}
+	out := line[start:end]
+	if from > 0 {
+		out = "……" + out
+	}
+	if end < len(line) {
+		out += "……"
+	}
+	return out
 }
 
 func flagError(err error) string {
 	msg := err.Error()
 	if strings.HasPrefix(msg, "flag provided but not defined: ") {
-		return "不认识的选项 " + strings.TrimPrefix(msg, "flag provided but not defined: ")
+		return "不认识的选项“" + strings.TrimPrefix(msg, "flag provided but not defined: ") + "”"
 	}
 	if strings.HasPrefix(msg, "flag needs an argument: ") {
-		return "选项缺少值：" + strings.TrimPrefix(msg, "flag needs an argument: ")
+		return "选项缺少值：“" + strings.TrimPrefix(msg, "flag needs an argument: ") + "”"
 	}
-	return msg
+	if rest, ok := strings.CutPrefix(msg, "bad flag syntax: "); ok {
+		return "选项写法有误：“" + rest + "”"
+	}
+	return "选项写法有误"
 }

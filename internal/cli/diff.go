@@ -1,15 +1,17 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"os/exec"
 	"path/filepath"
 	"strings"
 
 	"ipfund/internal/diag"
 	"ipfund/internal/figures"
+	"ipfund/internal/limits"
 )
 
 // runDiff compares two figures files and lists what moved. Each side is a
@@ -55,28 +57,60 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
+// readFigures reads a results file, within the limits of a data file
+// (it is one, and ipfund diff parses it as one).
 func readFigures(arg string) ([]byte, error) {
 	if yearRe.MatchString(arg) {
 		path := filepath.Join("out", arg, figures.FileName)
-		b, err := os.ReadFile(path)
+		b, err := limits.ReadFile(path, limits.DataFile)
 		if err != nil {
 			return nil, fmt.Errorf("无法读取 %s：%s。请先运行 make report YEAR=%s。", path, diag.IOError(err), arg)
 		}
 		return b, nil
 	}
-	b, err := os.ReadFile(arg)
-	if err == nil {
+	b, err := limits.ReadFile(arg, limits.DataFile)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		if err != nil {
+			return nil, fmt.Errorf("无法读取 %s：%s。", arg, diag.IOError(err))
+		}
 		return b, nil
 	}
 	if rev, path, ok := strings.Cut(arg, ":"); ok && rev != "" && path != "" {
 		// The argument is one revision:path and nothing else: it cannot
 		// start with "-" (refused above), and --end-of-options keeps git
 		// from reading it as an option all the same.
-		out, gerr := exec.Command("git", "show", "--no-textconv", "--end-of-options", arg).Output()
-		if gerr != nil {
+		out, gerr := gitShow(arg)
+		var tl *limits.TooLargeError
+		switch {
+		case errors.As(gerr, &tl):
+			return nil, fmt.Errorf("git 中的 %s 过大，超过结果文件的上限 %s。", arg, diag.Size(limits.DataFile))
+		case gerr != nil:
 			return nil, fmt.Errorf("无法从 git 读取 %s：请确认版本“%s”和路径“%s”存在。", arg, rev, path)
 		}
 		return out, nil
 	}
 	return nil, fmt.Errorf("无法读取 %s：%s。", arg, diag.IOError(err))
+}
+
+// gitShow runs git show rev:path and reads at most limits.DataFile of what
+// it prints.
+func gitShow(arg string) ([]byte, error) {
+	cmd := exec.Command("git", "show", "--no-textconv", "--end-of-options", arg)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	b, rerr := limits.ReadAll(out, limits.DataFile)
+	if rerr != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, rerr
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, err
+	}
+	return b, nil
 }

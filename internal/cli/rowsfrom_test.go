@@ -106,23 +106,23 @@ func TestBadInputCatalogueSpreadsheets(t *testing.T) {
 		want              string                   // the message after the file's path
 	}{
 		{name: "missing file", file: "名单.xlsx", where: "名单.xlsx",
-			want: "：错误：无法读取明细表的来源文件：目录或文件不存在。请确认文件与数据文件放在同一目录下，且 rows_from 中的文件名（包括扩展名）与实际文件一致。"},
+			want: "：错误：无法读取明细表的来源文件：目录或文件不存在。请确认文件与数据文件放在同一目录下，且“rows_from”中的文件名（包括扩展名）与实际文件一致。"},
 		{name: "unknown sheet", file: "名单.xlsx", extra: "sheet = \"sheet1\"\n", where: "名单.xlsx",
 			write: func(p string) error { l := baseList; l.Before = []string{"说明"}; return l.XLSX(p) },
-			want:  "：错误：工作簿中没有名为“sheet1”的工作表。是不是“Sheet1”？现有的工作表：“说明”、“Sheet1”。请把 sheet 改为其中之一（须与 Excel 底部标签上的名称完全一致）。"},
+			want:  "：错误：工作簿中没有名为“sheet1”的工作表。是不是“Sheet1”？现有的工作表：“说明”、“Sheet1”。请把“sheet”改为其中之一（须与 Excel 底部标签上的名称完全一致）。"},
 		{name: "header matching no column", file: "名单.xlsx", where: sub,
 			write: func(p string) error {
 				l := baseList
 				l.Header = []string{"目标", "完成项目", "支出金额"}
 				return l.XLSX(p)
 			},
-			want: ":15:21：错误：子项目1“甲项目”的明细表的“amount”列在表格“名单.xlsx”的表头（第1行）中找不到：没有名为“支出金额（元）”的列。是不是“支出金额”？表头各列：A列“目标”、B列“完成项目”、C列“支出金额”。请改正 title，或用 from = \"表格中的列名\" 写明该列在表格中的名称（空格、全角半角括号不计）；若表头不在第1行，请用 header_row 写明行号。"},
+			want: ":15:21：错误：子项目1“甲项目”的明细表的“amount”列在表格“名单.xlsx”的表头（第1行）中找不到：没有名为“支出金额（元）”的列。是不是“支出金额”？表头各列：A列“目标”、B列“完成项目”、C列“支出金额”。请改正“title”，或用“from = \"表格中的列名\"”写明该列在表格中的名称（空格、全角半角括号不计）；若表头不在第1行，请用“header_row”写明行号。"},
 		{name: "two columns matching one header", file: "名单.csv", where: sub,
 			write: func(p string) error { return baseList.CSV(p, true) },
 			edit: func(s string) string {
 				return strings.Replace(s, `kind = "amount"`, `from = "完成项目", kind = "amount"`, 1)
 			},
-			want: ":15:40：错误：子项目1“甲项目”的明细表的“item”列和“amount”列对应的是表格的同一列：B列“完成项目”。每一列须对应表格中不同的列：请改正其中一列的 title，或用 from 写明它在表格中的列名。"},
+			want: ":15:40：错误：子项目1“甲项目”的明细表的“item”列和“amount”列对应的是表格的同一列：B列“完成项目”。每一列须对应表格中不同的列：请改正其中一列的“title”，或用“from”写明它在表格中的列名。"},
 		{name: "a header twice", file: "名单.xlsx", where: "名单.xlsx",
 			write: func(p string) error {
 				l := baseList
@@ -157,12 +157,12 @@ func TestBadInputCatalogueSpreadsheets(t *testing.T) {
 				f.SetSheetRow("Sheet1", "A1", &[]any{"目标", "完成项目", "支出金额（元）"})
 				return f.SaveAs(p, excelize.Options{Password: "2020"})
 			},
-			want: "：错误：该工作簿设置了打开密码（已加密），程序无法读取。请在 Excel 中打开它（输入密码），“文件”→“信息”→“保护工作簿”→“用密码进行加密”，清空密码后保存；或另存为一个不加密的副本，再把 rows_from 改为该副本。"},
+			want: "：错误：该工作簿设置了打开密码（已加密），程序无法读取。请在 Excel 中打开它（输入密码），“文件”→“信息”→“保护工作簿”→“用密码进行加密”，清空密码后保存；或另存为一个不加密的副本，再把“rows_from”改为该副本。"},
 		{name: ".xls", file: "名单.xls", where: "名单.xls",
 			write: func(p string) error {
 				return os.WriteFile(p, append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...), 0o644)
 			},
-			want: "：错误：这是旧版 Excel 格式（.xls）的文件，程序只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。"},
+			want: "：错误：这是旧版 Excel 格式（.xls）的文件，程序只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把“rows_from”改为新文件名。"},
 		{name: "CSV with mixed encodings", file: "名单.csv", where: "名单.csv",
 			write: func(p string) error {
 				g, err := simplifiedchinese.GBK.NewEncoder().String("运行,电费,140000\r\n")
@@ -181,11 +181,11 @@ func TestBadInputCatalogueSpreadsheets(t *testing.T) {
 		{name: "thousands separator", file: "名单.xlsx", where: "名单.xlsx", write: listWith(1, 2, "400,000"),
 			want: " 工作表“Sheet1” 第2行 C列（支出金额（元））：错误：写成了带千分位逗号的“400,000”。请只写数字：400000（在 Excel 中可把该列的单元格格式设为“常规”，或“数值”且不勾选“使用千位分隔符”）。"},
 		{name: "unit", file: "名单.xlsx", where: "名单.xlsx", write: listWith(2, 2, "140000元"),
-			want: " 工作表“Sheet1” 第3行 C列（支出金额（元））：错误：写的是“140000元”，带了单位或符号“元”。单元格中只写数字：140000；金额的单位由明细表的 unit 说明，数量的单位写在表头中。"},
+			want: " 工作表“Sheet1” 第3行 C列（支出金额（元））：错误：写的是“140000元”，带了单位或符号“元”。单元格中只写数字：140000；金额的单位由明细表的“unit”说明，数量的单位写在表头中。"},
 		{name: "full-width digits", file: "名单.xlsx", where: "名单.xlsx", write: listWith(2, 2, "１４００００"),
 			want: " 工作表“Sheet1” 第3行 C列（支出金额（元））：错误：写的是全角数字“１４００００”。请改为半角（英文）数字：140000。"},
 		{name: "rows_from with a directory", file: "../名单.xlsx", where: sub,
-			want: ":11:1：错误：子项目1“甲项目”的明细表的 rows_from 写的是“../名单.xlsx”：只能写与数据文件放在同一目录下的文件名（如 \"奖励名单.xlsx\"），不能含有目录或盘符。请把表格文件复制到 {dir} 中，rows_from 只写文件名。"},
+			want: ":11:1：错误：子项目1“甲项目”的明细表的“rows_from”写的是“../名单.xlsx”：只能写与数据文件放在同一目录下的文件名（如 \"奖励名单.xlsx\"），不能含有目录或盘符。请把表格文件复制到 {dir} 中，“rows_from”只写文件名。"},
 		{name: "group without its rows together", file: "名单.xlsx", where: "名单.xlsx",
 			write: func(p string) error {
 				l := baseList

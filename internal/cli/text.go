@@ -1,11 +1,12 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/textconv"
 )
 
@@ -16,16 +17,21 @@ func runText(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "用法：ipfund text 文件（.docx、.xlsx 或文本文件）\n")
 		return ExitUsage
 	}
-	data, err := os.ReadFile(args[0])
-	if err != nil {
+	// Anything build may write is read; more is refused before it is
+	// read whole, and so is what is not a file (/dev/zero, a FIFO).
+	data, err := limits.ReadFile(args[0], limits.DocumentFile)
+	var tl *limits.TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		fmt.Fprintf(stderr, "错误：%s 过大，超过上限 %s：本程序生成的文件不会这么大。\n", args[0], diag.Size(limits.DocumentFile))
+		return ExitData
+	case err != nil:
 		fmt.Fprintf(stderr, "错误：无法读取 %s：%s。\n", args[0], diag.IOError(err))
 		return ExitIO
 	}
-	txt, err := textconv.Text(args[0], data)
-	if err != nil {
+	if err := textconv.Write(stdout, args[0], data); err != nil {
 		fmt.Fprintf(stderr, "错误：%s：%s\n", args[0], err)
 		return ExitData
 	}
-	io.WriteString(stdout, txt)
 	return ExitOK
 }

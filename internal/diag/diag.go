@@ -5,12 +5,9 @@
 package diag
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"sort"
 	"strings"
-	"syscall"
 )
 
 // Severity tells whether a problem stops the run.
@@ -91,6 +88,9 @@ type Diagnostic struct {
 	Hint string
 	// Source is the offending line of the file, shown under the message; optional.
 	Source string
+	// Omitted, when set, makes this the line that stands for that many
+	// problems of its file left out of the list (see Capped).
+	Omitted int
 	// Class sorts a warning into a kind the summary counts apart
 	// (ClassStale, ClassUnconfirmed); "" for the rest.
 	Class string
@@ -194,6 +194,9 @@ func (l List) Sorted() List {
 		if a.File != b.File {
 			return a.File < b.File
 		}
+		if oi, oj := out[i].Omitted > 0, out[j].Omitted > 0; oi != oj {
+			return oj // the count of what was left out comes last
+		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
@@ -219,15 +222,6 @@ func (l List) Err() error {
 	return nil
 }
 
-// IOError says in Chinese why a file could not be read or written.
-func IOError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "目录或文件不存在"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有权限"
-	case errors.Is(err, syscall.ENOSPC):
-		return "磁盘空间不足"
-	}
-	return err.Error()
-}
+// IOError says in Chinese why a file could not be read or written (see
+// oserr.go): the system's own English never reaches the user.
+func IOError(err error) string { return describe(err) }

@@ -124,3 +124,29 @@ func benchDocument(b *testing.B, docx []byte) []byte {
 	b.Fatal("no word/document.xml")
 	return nil
 }
+
+// BenchmarkText reads the text of a document whose body is a table of
+// about 121 MB of WordprocessingML (the part `ipfund text` refused before
+// its limits agreed with build's), written to io.Discard as git would
+// take it.
+func BenchmarkText(b *testing.B) {
+	var body bytes.Buffer
+	for rows := 0; body.Len() < 121<<20; rows++ {
+		fmt.Fprintf(&body, `<w:tr><w:tc><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>%d</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>企业 %d &amp; 子公司</w:t></w:r></w:p></w:tc><w:tc><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>%d.%02d</w:t></w:r></w:p></w:tc></w:tr>`, rows+1, rows, rows*37, rows%100)
+	}
+	doc := testDoc{body: "<w:tbl>" + body.String() + "</w:tbl>"}.build(b)
+	body = bytes.Buffer{}
+	run := func() {
+		if err := WriteText(io.Discard, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+	peak := benchmem.PeakMB(run)
+	b.ReportAllocs()
+	b.SetBytes(121 << 20)
+	b.ResetTimer()
+	for range b.N {
+		run()
+	}
+	b.ReportMetric(peak, "peak-MB")
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"ipfund/internal/limits"
 )
 
 // Chart is a native, editable bar chart: printed by an action that stands
@@ -47,15 +49,15 @@ type ChartSeries struct {
 	Values []decimal.Decimal
 }
 
-// Limits on a chart, checked before anything is drawn: a chart of more
-// would be unreadable, and a mistaken loop must not fill the memory.
+// Limits on a chart, checked before anything is drawn (set in package
+// limits with the others).
 const (
 	// MaxChartSeries is Excel's limit on the series of a chart.
-	MaxChartSeries = 255
+	MaxChartSeries = limits.ChartSeries
 	// MaxChartPoints bounds categories × series.
-	MaxChartPoints = 100000
+	MaxChartPoints = limits.ChartPoints
 	// MaxCharts bounds the charts of one document.
-	MaxCharts = 1000
+	MaxCharts = limits.Charts
 )
 
 // chartEMU is one centimetre in English Metric Units.

@@ -113,7 +113,7 @@ func (pt *partConv) matchBlocks() {
 				stack = stack[:len(stack)-1]
 			}
 		case kindUnsupported:
-			pt.errs = append(pt.errs, pt.errAt(a, fmt.Sprintf("报告模板不支持“{{%s}}”", a.word), "模板里可以用 range、if、else、with、end、变量和函数；break、continue、define、template、block 不可用。", nil))
+			pt.errs = append(pt.errs, pt.errAt(a, fmt.Sprintf("报告模板不支持“{{%s}}”", a.word), "模板里可以用 {{range}}、{{if}}、{{else}}、{{with}}、{{end}}、变量和函数；{{break}}、{{continue}}、{{define}}、{{template}}、{{block}} 不可用。", nil))
 		}
 	}
 	for _, b := range stack {

@@ -211,7 +211,7 @@ func parseMsg(msg string, names []string) (string, string) {
 		if s := suggest.Closest(m[1], names); s != "" {
 			hint = fmt.Sprintf("是不是想写“%s”？", s)
 		}
-		return fmt.Sprintf("未知的函数“%s”", m[1]), hint + "可用的函数有：" + strings.Join(names, "、") + "。"
+		return fmt.Sprintf("未知的函数“%s”", m[1]), hint + "可用的函数有：“" + strings.Join(names, "”、“") + "”。"
 	}
 	if m := reUndefVar.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("未定义的变量“%s”", m[1]), "变量要先用 {{" + m[1] + " := …}} 或 {{range " + m[1] + " := …}} 定义，并且只在定义它的 range/if/with 之内有效。"
@@ -230,10 +230,10 @@ func parseMsg(msg string, names []string) (string, string) {
 		{"comment ends before closing delimiter", "注释“*/”后面应紧接着“}}”"},
 	} {
 		if strings.Contains(msg, c.en) {
-			return "动作写法有误：" + c.zh + "（" + msg + "）", "请检查动作的写法，例如 {{.名称}}、{{amount .金额}}、{{if .条件}}…{{end}}。"
+			return "动作写法有误：" + c.zh, "请检查动作的写法，例如 {{.名称}}、{{amount .金额}}、{{if .条件}}…{{end}}。"
 		}
 	}
-	return "动作写法有误（" + msg + "）", "请检查动作的写法，例如 {{.名称}}、{{amount .金额}}、{{if .条件}}…{{end}}。"
+	return "动作写法有误", "请检查动作的写法，例如 {{.名称}}、{{amount .金额}}、{{if .条件}}…{{end}}。"
 }
 
 var execMsgs = []struct {
@@ -241,7 +241,7 @@ var execMsgs = []struct {
 	zh   string
 	hint string
 }{
-	{regexp.MustCompile(`^can't evaluate field (\S+) in type (.*)$`), "数据里没有字段或方法“%[1]s”（在类型 %[2]s 中）", "请检查字段名的拼写和大小写。"},
+	{regexp.MustCompile(`^can't evaluate field (\S+) in type (.*)$`), "数据里没有字段或方法“%[1]s”（在类型“%[2]s”中）", "请检查字段名的拼写和大小写。"},
 	{regexp.MustCompile(`^map has no entry for key "(.*)"$`), "数据里没有名为“%[1]s”的项", "请检查名称的拼写和大小写。"},
 	{regexp.MustCompile(`^nil data; no entry for key "(.*)"$`), "数据为空，无法读取“%[1]s”", ""},
 	{regexp.MustCompile(`^nil pointer evaluating (.*)\.(\S+)$`), "数据为空（nil），无法读取“%[2]s”", "可以先用 {{with …}} 或 {{if …}} 判断数据是否存在。"},
@@ -249,14 +249,14 @@ var execMsgs = []struct {
 	{regexp.MustCompile(`^wrong number of args for (\S+): want (\d+) got (\d+)$`), "函数“%[1]s”的参数个数不对：需要 %[2]s 个，实际给了 %[3]s 个", "请检查函数的用法，例如 {{amount .金额}}、{{fixed .金额 2}}。"},
 	{regexp.MustCompile(`^wrong type for value; expected (.*); got (.*)$`), "参数类型不对：需要 %[1]s，实际是 %[2]s", ""},
 	{regexp.MustCompile(`(?s)^error calling (\S+): (.*)$`), "函数“%[1]s”出错：%[2]s", ""},
-	{regexp.MustCompile(`^range can't iterate over (.*)$`), "无法对“%[1]s”做 range 循环：它不是列表", "range 后面应是列表（切片）、映射或整数。"},
+	{regexp.MustCompile(`^range can't iterate over (.*)$`), "无法对“%[1]s”做 {{range}} 循环：它不是列表", "{{range}} 后面应是列表（切片）、映射或整数。"},
 	{regexp.MustCompile(`^(\S+) is not a method but has arguments$`), "“%[1]s”是字段而不是方法，后面不能跟参数", ""},
 	{regexp.MustCompile(`^(\S+) is an unexported field of struct type (.*)$`), "字段“%[1]s”未导出（首字母小写），模板读不到", ""},
 	{regexp.MustCompile(`^can't give argument to non-function (.*)$`), "“%[1]s”不是函数，后面不能跟参数", ""},
 	{regexp.MustCompile(`^invalid value; expected (.*)$`), "值无效（为空），需要 %[1]s", ""},
 	{regexp.MustCompile(`^expected string; found (.*)$`), "这里需要字符串，实际是 %[1]s", "字符串要用双引号括起来，例如 \"、\"；单引号表示单个字符。"},
 	{regexp.MustCompile(`^expected integer; found (.*)$`), "这里需要整数，实际是 %[1]s", ""},
-	{regexp.MustCompile(`^expected bool; found (.*)$`), "这里需要 true 或 false，实际是 %[1]s", ""},
+	{regexp.MustCompile(`^expected bool; found (.*)$`), "这里需要“true”或“false”，实际是“%[1]s”", ""},
 }
 
 // execMsg turns a text/template execution error message into Chinese.
@@ -271,7 +271,7 @@ func execMsg(msg string) (string, string) {
 			return fmt.Sprintf(c.zh, args...), c.hint
 		}
 	}
-	return "填充模板时出错：" + msg, ""
+	return "填充模板时出错（模板中的动作无法执行）", "请检查这一段里的动作。"
 }
 
 func undelim(s string) string {

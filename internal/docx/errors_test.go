@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-const funcList = "add、amount、cnNum、fixed、inc、join、percent、percentTrim、rmb、score、sub、and、call、eq、ge、gt、html、index、js、le、len、lt、ne、not、or、print、printf、println、slice、urlquery"
+const funcList = "“add”、“amount”、“cnNum”、“fixed”、“inc”、“join”、“percent”、“percentTrim”、“rmb”、“score”、“sub”、“and”、“call”、“eq”、“ge”、“gt”、“html”、“index”、“js”、“le”、“len”、“lt”、“ne”、“not”、“or”、“print”、“printf”、“println”、“slice”、“urlquery”"
 
 const tableHint = "表格里的循环或条件：把 {{range …}}/{{if …}} 写在一行第一个单元格的开头，把 {{end}} 写在同一行或后面某一行最后一个单元格的末尾；或者让它们各自单独占一整行（这一行的其他单元格留空）。不要放在中间的单元格里，也不要一个在表格里、一个在表格外。"
 
@@ -37,13 +37,13 @@ func TestParseErrors(t *testing.T) {
 		{"unknown function without suggestion", testDoc{body: P("{{foo}}")},
 			pre + "第1段（word/document.xml）：未知的函数“foo”（段落文字：“{{foo}}”）。请检查函数名的拼写（区分大小写）。可用的函数有：" + funcList + "。"},
 		{"syntax error", testDoc{body: P("{{amount (.Name}}")},
-			pre + "第1段（word/document.xml）：动作写法有误：左括号“(”没有配对的右括号（unclosed left paren）（段落文字：“{{amount (.Name}}”）。请检查动作的写法，例如 {{.名称}}、{{amount .金额}}、{{if .条件}}…{{end}}。"},
+			pre + "第1段（word/document.xml）：动作写法有误：左括号“(”没有配对的右括号（段落文字：“{{amount (.Name}}”）。请检查动作的写法，例如 {{.名称}}、{{amount .金额}}、{{if .条件}}…{{end}}。"},
 		{"missing value", testDoc{body: P("{{if}}") + P("{{end}}")},
-			pre + "第1段（word/document.xml）：动作写法有误：缺少要判断或循环的值（missing value for if）（段落文字：“{{if}}”）。请检查动作的写法，例如 {{.名称}}、{{amount .金额}}、{{if .条件}}…{{end}}。"},
+			pre + "第1段（word/document.xml）：动作写法有误：缺少要判断或循环的值（段落文字：“{{if}}”）。请检查动作的写法，例如 {{.名称}}、{{amount .金额}}、{{if .条件}}…{{end}}。"},
 		{"undefined variable", testDoc{body: P("{{range .Funds}}") + P("{{$x}}") + P("{{end}}")},
 			pre + "第2段（word/document.xml）：未定义的变量“$x”（段落文字：“{{$x}}”）。变量要先用 {{$x := …}} 或 {{range $x := …}} 定义，并且只在定义它的 range/if/with 之内有效。"},
 		{"unsupported", testDoc{body: P("{{range .Funds}}{{break}}{{end}}")},
-			pre + "第1段（word/document.xml）：报告模板不支持“{{break}}”（段落文字：“{{range .Funds}}{{break}}{{end}}”）。模板里可以用 range、if、else、with、end、变量和函数；break、continue、define、template、block 不可用。"},
+			pre + "第1段（word/document.xml）：报告模板不支持“{{break}}”（段落文字：“{{range .Funds}}{{break}}{{end}}”）。模板里可以用 {{range}}、{{if}}、{{else}}、{{with}}、{{end}}、变量和函数；{{break}}、{{continue}}、{{define}}、{{template}}、{{block}} 不可用。"},
 		{"range and end in different rows' middle cells", testDoc{body: Tbl(TRow("{{range .Funds}}", "x", "y"), TRow("a", "{{end}}", "b")) + P("")},
 			pre + "第5段（word/document.xml）：“{{end}}”（第5段，表格第2行第2格）与配对的“{{range .Funds}}”（第1段，表格第1行第1格）不在同一层级，这样会生成损坏的文档（段落文字：“{{end}}”）。" + tableHint},
 		{"range outside table, end inside", testDoc{body: P("{{range .Funds}}") + Tbl(TRow("{{.Name}}", "{{end}}")) + P("")},
@@ -92,7 +92,7 @@ func TestParseReportsSeveralErrors(t *testing.T) {
 
 func TestFileErrors(t *testing.T) {
 	_, err := Parse("a.docx", []byte("not a zip"), nil)
-	if err == nil || !strings.HasPrefix(err.Error(), "模板 a.docx：不是有效的 .docx 文件（无法作为 zip 读取：") {
+	if err == nil || err.Error() != "模板 a.docx：不是有效的 .docx 文件：无法作为 zip 压缩包打开（.docx 都是 zip 格式），文件可能已损坏或只是改了扩展名。请确认文件是用 Word、WPS 或 LibreOffice 保存的 .docx 格式。" {
 		t.Errorf("got %v", err)
 	}
 	m, names := unzip(t, testDoc{body: P("x")}.build(t))
@@ -134,25 +134,25 @@ func TestExecuteErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown field", testDoc{body: P("a") + P("名称：{{.Nmae}}")}, execData{report: sample()},
-			pre + "第2段（word/document.xml）：数据里没有字段或方法“Nmae”（在类型 docx.execData 中）（段落文字：“名称：{{.Nmae}}”）。请检查字段名的拼写和大小写。"},
+			pre + "第2段（word/document.xml）：数据里没有字段或方法“Nmae”（在类型“docx.execData”中）（段落文字：“名称：{{.Nmae}}”）。请检查字段名的拼写和大小写。"},
 		{"unknown field inside a row loop", testDoc{body: Tbl(TRow("{{range .Funds}}", ""), TRow("{{.Name}}", "{{.Amout}}"), TRow("{{end}}", "")) + P("")}, sample(),
-			pre + "第4段（word/document.xml）：数据里没有字段或方法“Amout”（在类型 docx.fund 中）（段落文字：“{{.Amout}}”）。请检查字段名的拼写和大小写。"},
+			pre + "第4段（word/document.xml）：数据里没有字段或方法“Amout”（在类型“docx.fund”中）（段落文字：“{{.Amout}}”）。请检查字段名的拼写和大小写。"},
 		{"wrong argument count", testDoc{body: P("{{percent .Funds 2}}")}, sample(),
 			pre + "第1段（word/document.xml）：函数“percent”的参数个数不对：需要 1 个，实际给了 2 个（段落文字：“{{percent .Funds 2}}”）。请检查函数的用法，例如 {{amount .金额}}、{{fixed .金额 2}}。"},
 		{"float refused", testDoc{body: P("金额{{amount .F}}万元")}, execData{F: 1.5},
-			pre + "第1段（word/document.xml）：函数“amount”出错：amount 不接受浮点数（float64）：浮点数无法精确表示金额，请在数据里传入 decimal.Decimal（段落文字：“金额{{amount .F}}万元”）。"},
+			pre + "第1段（word/document.xml）：函数“amount”出错：“amount”不接受浮点数（“float64”）：浮点数无法精确表示金额，请在数据里传入“decimal.Decimal”（段落文字：“金额{{amount .F}}万元”）。"},
 		{"string for a decimal", testDoc{body: P("{{percent .Title}}")}, sample(),
-			pre + "第1段（word/document.xml）：函数“percent”出错：percent 需要 decimal.Decimal 或整数，收到的是 string（2024年度资金报告），请在数据里传入 decimal.Decimal（段落文字：“{{percent .Title}}”）。"},
+			pre + "第1段（word/document.xml）：函数“percent”出错：“percent”需要“decimal.Decimal”或整数，收到的是“string”（2024年度资金报告），请在数据里传入“decimal.Decimal”（段落文字：“{{percent .Title}}”）。"},
 		{"missing map key", testDoc{body: P("{{.Missing}}")}, map[string]any{},
 			pre + "第1段（word/document.xml）：数据里没有名为“Missing”的项（段落文字：“{{.Missing}}”）。请检查名称的拼写和大小写。"},
 		{"nil pointer", testDoc{body: P("{{.Ptr.Name}}")}, execData{},
 			pre + "第1段（word/document.xml）：数据为空（nil），无法读取“Name”（段落文字：“{{.Ptr.Name}}”）。可以先用 {{with …}} 或 {{if …}} 判断数据是否存在。"},
 		{"range over a string", testDoc{body: P("{{range .Title}}") + P("{{end}}")}, sample(),
-			pre + "第1段（word/document.xml）：无法对“2024年度资金报告”做 range 循环：它不是列表（段落文字：“{{range .Title}}”）。range 后面应是列表（切片）、映射或整数。"},
+			pre + "第1段（word/document.xml）：无法对“2024年度资金报告”做 {{range}} 循环：它不是列表（段落文字：“{{range .Title}}”）。{{range}} 后面应是列表（切片）、映射或整数。"},
 		{"row-level range over a missing field", testDoc{body: Tbl(TRow("{{range .Fnds}}", ""), TRow("{{.Name}}", ""), TRow("{{end}}", "")) + P("")}, sample(),
-			pre + "第1段（word/document.xml）：数据里没有字段或方法“Fnds”（在类型 docx.report 中）（段落文字：“{{range .Fnds}}”）。请检查字段名的拼写和大小写。"},
+			pre + "第1段（word/document.xml）：数据里没有字段或方法“Fnds”（在类型“docx.report”中）（段落文字：“{{range .Fnds}}”）。请检查字段名的拼写和大小写。"},
 		{"in a footer", testDoc{body: P("x"), footer: P("第{{.Page}}页")}, sample(),
-			"模板 templates/report.docx 页脚1第1段（word/footer1.xml）：数据里没有字段或方法“Page”（在类型 docx.report 中）（段落文字：“第{{.Page}}页”）。请检查字段名的拼写和大小写。"},
+			"模板 templates/report.docx 页脚1第1段（word/footer1.xml）：数据里没有字段或方法“Page”（在类型“docx.report”中）（段落文字：“第{{.Page}}页”）。请检查字段名的拼写和大小写。"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -54,6 +54,48 @@ func addEscaper(n parse.Node, safe map[string]bool) {
 	}
 }
 
+// tickName is the function every {{range}} body starts with: it counts the
+// repetitions of one document's loops against limits.LoopIterations, so
+// that loops nested over short lists, or loops that write nothing, cannot
+// run for minutes. Like escName, no template author would write it.
+const tickName = "_docx_tick"
+
+// addTicks puts a call of tickName first in the body of every range.
+func addTicks(n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			addTicks(c)
+		}
+	case *parse.IfNode:
+		addTicks(n.List)
+		addTicks(n.ElseList)
+	case *parse.WithNode:
+		addTicks(n.List)
+		addTicks(n.ElseList)
+	case *parse.RangeNode:
+		addTicks(n.List)
+		addTicks(n.ElseList)
+		if n.List != nil {
+			// {{$tick := _docx_tick}}: a declaration, which prints
+			// nothing (and so costs no conversion for printing).
+			tick := &parse.ActionNode{NodeType: parse.NodeAction, Pos: n.Pos, Line: n.Line, Pipe: &parse.PipeNode{
+				NodeType: parse.NodePipe, Pos: n.Pos, Line: n.Line,
+				Decl: []*parse.VariableNode{{NodeType: parse.NodeVariable, Pos: n.Pos, Ident: []string{"$" + tickName}}},
+				Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: n.Pos,
+					Args: []parse.Node{parse.NewIdentifier(tickName).SetPos(n.Pos)}}},
+			}}
+			n.List.Nodes = append([]parse.Node{tick}, n.List.Nodes...)
+		}
+	}
+}
+
+// parseTick stands for the counter while a part is parsed.
+func parseTick() (string, error) { return "", nil }
+
 // safeFuncs are the functions of Funcs whose result prints as XML text
 // unchanged: digits, signs, points, percent signs and Chinese numerals,
 // never a markup character, a control character or a newline.

@@ -102,13 +102,13 @@ func toDecimal(fn string, v any) (decimal.Decimal, error) {
 		return x, nil
 	case *decimal.Decimal:
 		if x == nil {
-			return decimal.Decimal{}, fmt.Errorf("%s 的参数为空（nil *decimal.Decimal）", fn)
+			return decimal.Decimal{}, fmt.Errorf("“%s”的参数为空（“nil *decimal.Decimal”）", fn)
 		}
 		return *x, nil
 	case nil:
-		return decimal.Decimal{}, fmt.Errorf("%s 的参数为空", fn)
+		return decimal.Decimal{}, fmt.Errorf("“%s”的参数为空", fn)
 	case float32, float64:
-		return decimal.Decimal{}, fmt.Errorf("%s 不接受浮点数（%T）：浮点数无法精确表示金额，请在数据里传入 decimal.Decimal", fn, v)
+		return decimal.Decimal{}, fmt.Errorf("“%s”不接受浮点数（“%T”）：浮点数无法精确表示金额，请在数据里传入“decimal.Decimal”", fn, v)
 	}
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
@@ -117,7 +117,7 @@ func toDecimal(fn string, v any) (decimal.Decimal, error) {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return decimal.NewFromUint64(rv.Uint()), nil
 	}
-	return decimal.Decimal{}, fmt.Errorf("%s 需要 decimal.Decimal 或整数，收到的是 %T（%v），请在数据里传入 decimal.Decimal", fn, v, v)
+	return decimal.Decimal{}, fmt.Errorf("“%s”需要“decimal.Decimal”或整数，收到的是“%T”（%v），请在数据里传入“decimal.Decimal”", fn, v, v)
 }
 
 func toInt(fn string, v any) (int, error) {
@@ -133,7 +133,7 @@ func toInt(fn string, v any) (int, error) {
 	if d, ok := v.(decimal.Decimal); ok && d.IsInteger() && d.Abs().LessThan(decimal.NewFromInt(1<<53)) {
 		return int(d.IntPart()), nil
 	}
-	return 0, fmt.Errorf("%s 需要整数，收到的是 %T（%v）", fn, v, v)
+	return 0, fmt.Errorf("“%s”需要整数，收到的是“%T”（%v）", fn, v, v)
 }
 
 // join joins the elements of a list (printed like {{.}} would) with sep.
@@ -146,7 +146,7 @@ func join(list any, sep string) (string, error) {
 	}
 	rv := reflect.ValueOf(list)
 	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
-		return "", fmt.Errorf("join 的第一个参数需要是列表，收到的是 %T", list)
+		return "", fmt.Errorf("“join”的第一个参数需要是列表，收到的是“%T”", list)
 	}
 	parts := make([]string, rv.Len())
 	for i := range parts {

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"ipfund/internal/limits"
 )
 
 const docNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
@@ -155,7 +157,7 @@ func unzip(t testing.TB, data []byte) (map[string][]byte, []string) {
 	m := map[string][]byte{}
 	var names []string
 	for _, f := range zr.File {
-		b, err := readEntry(f)
+		b, err := readEntry(f, limits.OutputPart)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,7 +184,7 @@ func wellFormedParts(data []byte) error {
 		if !strings.HasSuffix(f.Name, ".xml") && !strings.HasSuffix(f.Name, ".rels") {
 			continue
 		}
-		b, err := readEntry(f)
+		b, err := readEntry(f, limits.OutputPart)
 		if err != nil {
 			return err
 		}

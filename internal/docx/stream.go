@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"sync"
+
+	"ipfund/internal/limits"
 )
 
 // A filled part is never held whole. The template writes into a partWriter,
@@ -25,6 +27,10 @@ const zipLevel = 5
 
 // errOutputTooLarge stops a template whose output outgrows its limit.
 var errOutputTooLarge = errors.New("docx: output too large")
+
+// errParagraphTooLarge stops a paragraph that outgrows limits.Paragraph: a
+// paragraph is held whole until it ends (a block may yet replace it).
+var errParagraphTooLarge = errors.New("docx: paragraph too large")
 
 // compressed is a filled part, deflated.
 type compressed struct {
@@ -159,12 +165,16 @@ type partWriter struct {
 	cur    []byte
 	placed int
 	next   int
+	// ps is the last paragraph start in cur after placed, or -1, as far
+	// as cur[:psFrom] goes: paraStart looks only at what came since, so
+	// a long paragraph is scanned once, not once per chunk.
+	ps, psFrom int
 
 	mode    int
 	hold    []byte // modeSkip, modeLook: the bytes held back
 	context string // visible text of the block's paragraph besides the block
 
-	size, limit int
+	size, limit int64
 	def         *deflater // started when the first chunk is full
 	err         error     // sticks: every later Write returns it
 
@@ -186,7 +196,7 @@ type blockError struct{ context string }
 
 func (e *blockError) Error() string { return "docx: block shares its paragraph: " + e.context }
 
-func newPartWriter(wp string, limit int) *partWriter {
+func newPartWriter(wp string, limit int64) *partWriter {
 	return &partWriter{
 		paraTag: []byte("<" + wp + "p"), paraEnd: []byte("</" + wp + "p>"), cellEnd: []byte("</" + wp + "tc>"),
 		emptyPara: []byte("<" + wp + "p/>"),
@@ -195,6 +205,7 @@ func newPartWriter(wp string, limit int) *partWriter {
 		cur:       make([]byte, 0, 4<<10),
 		next:      chunkSize,
 		limit:     limit,
+		ps:        -1,
 	}
 }
 
@@ -223,7 +234,7 @@ func (w *partWriter) Write(p []byte) (int, error) {
 	if w.err != nil {
 		return 0, w.err
 	}
-	if w.size += len(p); w.limit > 0 && w.size > w.limit {
+	if w.size += int64(len(p)); w.limit > 0 && w.size > w.limit {
 		w.err = errOutputTooLarge
 		return 0, w.err
 	}
@@ -250,20 +261,47 @@ func (w *partWriter) add(p []byte) {
 }
 
 // paraStart is the offset in cur of the last paragraph start tag after
-// placed, or -1. A tag at the very end counts: it may be one.
+// placed, or -1. A tag at the very end counts: it may be one. Only what
+// was added since the last call is searched (see ps).
 func (w *partWriter) paraStart() int {
 	tag := w.paraTag
-	for end := len(w.cur); ; {
-		i := bytes.LastIndex(w.cur[w.placed:end], tag)
+	from := max(w.psFrom, w.placed)
+	if w.ps < w.placed {
+		w.ps = -1
+	}
+	// The last len(tag) bytes are searched again next time: a tag may
+	// be cut there, or stand at the very end, undecided.
+	w.psFrom = max(from, len(w.cur)-len(tag))
+	atEnd := -1
+	for end := len(w.cur); end > from; {
+		i := bytes.LastIndex(w.cur[from:end], tag)
 		if i < 0 {
-			return -1
+			break
 		}
-		i += w.placed
-		if n := i + len(tag); n == len(w.cur) || w.cur[n] == '>' || w.cur[n] == ' ' || w.cur[n] == '/' {
-			return i
+		i += from
+		n := i + len(tag)
+		if n == len(w.cur) {
+			atEnd = i
+		} else if w.cur[n] == '>' || w.cur[n] == ' ' || w.cur[n] == '/' {
+			w.ps = i
+			break
 		}
 		end = i // '<' cannot occur inside the tag: no overlap
 	}
+	if atEnd >= 0 {
+		return atEnd
+	}
+	return w.ps
+}
+
+// moved tells paraStart that cur changed other than by appending: its
+// first cut bytes were handed on, or it was cut back to its first keep.
+func (w *partWriter) moved(cut, keep int) {
+	w.ps, w.psFrom = w.ps-cut, max(w.psFrom-cut, 0)
+	if w.ps >= keep || w.ps < 0 {
+		w.ps = -1
+	}
+	w.psFrom = min(w.psFrom, keep)
 }
 
 // spill hands the output up to the current paragraph to the deflater,
@@ -276,7 +314,11 @@ func (w *partWriter) spill() {
 	}
 	if keep < chunkSize/2 {
 		// A long paragraph: let the buffer grow a chunk before looking
-		// again.
+		// again, up to the limit of one paragraph.
+		if len(w.cur)-keep > limits.Paragraph {
+			w.err = errParagraphTooLarge
+			return
+		}
 		w.next = len(w.cur) + chunkSize
 		return
 	}
@@ -287,6 +329,7 @@ func (w *partWriter) spill() {
 	w.def.work <- w.cur[:keep]
 	w.cur = next
 	w.placed = max(w.placed-keep, 0)
+	w.moved(keep, len(w.cur))
 	w.next = chunkSize
 }
 
@@ -297,7 +340,7 @@ func (b blockWriter) Write(p []byte) (int, error) {
 	if b.w.err != nil {
 		return 0, b.w.err
 	}
-	if b.w.size += len(p); b.w.limit > 0 && b.w.size > b.w.limit {
+	if b.w.size += int64(len(p)); b.w.limit > 0 && b.w.size > b.w.limit {
 		b.w.err = errOutputTooLarge
 		return 0, b.w.err
 	}
@@ -331,6 +374,7 @@ func (w *partWriter) block(b Block) {
 	}
 	w.context = visible(w.cur[ps:])
 	w.cur = w.cur[:ps]
+	w.moved(0, ps)
 	w.placed = len(w.cur) // until the block's paragraph ends
 	bw := blockWriter{w}
 	if sb, ok := b.(StreamBlock); ok {
@@ -379,11 +423,17 @@ func (w *partWriter) wp() string { return string(w.paraTag[1 : len(w.paraTag)-1]
 // skip drops the rest of a block's paragraph, which may hold markup but no
 // text.
 func (w *partWriter) skip(p []byte) {
+	// Only the new bytes, and a tag cut before them, are searched.
+	from := max(len(w.hold)-len(w.paraEnd)+1, 0)
 	w.hold = append(w.hold, p...)
-	i := bytes.Index(w.hold, w.paraEnd)
+	i := bytes.Index(w.hold[from:], w.paraEnd)
 	if i < 0 {
+		if len(w.hold) > limits.Paragraph {
+			w.err = errParagraphTooLarge
+		}
 		return
 	}
+	i += from
 	if rest := w.context + visible(w.hold[:i]); strings.TrimSpace(rest) != "" {
 		w.err = &blockError{context: rest}
 		return

@@ -2,11 +2,14 @@ package docx
 
 import (
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"testing"
+
+	"ipfund/internal/limits"
 )
 
 // bigTable is a table of n rows, far larger than a chunk when n is large.
@@ -173,5 +176,51 @@ func TestLargePartCompressesInBackground(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(bodyText(txt), "\n"), "\n")
 	if len(lines) != n || lines[n-1] != fmt.Sprintf("第%d行：一行文字 <&>", n-1) {
 		t.Errorf("%d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+}
+
+// TestParagraphStartsAreFoundHoweverTheOutputIsCut writes the same part in
+// pieces of every size, with long paragraphs (several chunks) between the
+// blocks: where a block goes must not depend on where the writes were cut,
+// as paraStart only looks at what came since its last call.
+func TestParagraphStartsAreFoundHoweverTheOutputIsCut(t *testing.T) {
+	long := strings.Repeat("<w:r><w:t>长长的文字</w:t></w:r>", chunkSize/20)
+	pieces := []string{
+		"<w:body><w:p><w:pPr/>" + long + "</w:p><w:p><w:pPr><w:jc/></w:pPr>", "§",
+		"</w:p><w:p>" + long + "<w:pPr/></w:p><w:tbl><w:tr><w:tc><w:p>", "§",
+		"</w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>后</w:t></w:r></w:p></w:body>",
+	}
+	table := &Table{Widths: []int{1000}, Rows: []Row{{Cells: []Cell{{Text: "表"}}}}}
+	render := func(step int) string {
+		w := newPartWriter("w:", limits.OutputPart)
+		for _, p := range pieces {
+			if p == "§" {
+				w.block(table)
+				continue
+			}
+			for i := 0; i < len(p); i += step {
+				if _, err := w.Write([]byte(p[i:min(i+step, len(p))])); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		c, err := w.finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(flate.NewReader(bytes.NewReader(c.data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	want := render(1 << 30)
+	if strings.Count(want, "<w:tbl>") != 3 || strings.Contains(want, "<w:jc/>") {
+		t.Fatalf("blocks not placed: %d tables", strings.Count(want, "<w:tbl>"))
+	}
+	for _, step := range []int{1, 2, 3, 5, 7, 4096, chunkSize - 1, chunkSize + 3} {
+		if got := render(step); got != want {
+			t.Errorf("writes of %d bytes give another part", step)
+		}
 	}
 }

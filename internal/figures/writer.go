@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/alloc"
+	"ipfund/internal/tomlx"
 )
 
 // writer writes a figures file: comments, tables and one figure per line.
@@ -147,11 +147,11 @@ func (w *writer) inline(k string, pairs ...string) {
 }
 
 // Check reports whether b is a valid figures file: TOML without a
-// repeated key. The writer makes every key distinct by construction; the
-// build checks again before anything is written, so that a bug can never
-// put a file into out/ that `ipfund diff` would reject.
+// repeated key, within the limits `ipfund diff` reads it with. The writer
+// makes every key distinct by construction; the build checks again before
+// anything is written, so that a bug can never put a file into out/ that
+// `ipfund diff` would reject. The error is a Chinese sentence.
 func Check(b []byte) error {
-	var tree map[string]any
-	_, err := toml.Decode(string(b), &tree)
+	_, err := tomlx.Leaves(b)
 	return err
 }

@@ -18,7 +18,7 @@ func TestReportWithoutDateIsWarnedAbout(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}
-	want := "报告没有写成文日期：报告末尾将只有署名，没有日期（GB/T 9704 要求署名下编排成文日期）。请在 [report] 中写 date = 2020-06-30（不加引号）。"
+	want := "报告没有写成文日期：报告末尾将只有署名，没有日期（GB/T 9704 要求署名下编排成文日期）。请在 [report] 中写“date = 2020-06-30”（不加引号）。"
 	var found *diag.Diagnostic
 	for i, d := range ds {
 		if d.Msg == want {

@@ -164,7 +164,7 @@ func (g *derivation) check(dir string) diag.List {
 		}
 		n.name()
 		msg := fmt.Sprintf("%s写的是 %s，但按%s计算为 %s。", n.what, n.show(*n.stated), n.feeds(), n.show(n.value))
-		hint := fmt.Sprintf("若%s无误，请把 %s 改为 %s（或删去这一项，由程序计算）", n.from, n.key, n.value)
+		hint := fmt.Sprintf("若%s无误，请把“%s”改为 %s（或删去这一项，由程序计算）", n.from, n.key, n.value)
 		if a := also[n]; len(a) > 0 {
 			hint += "；随之要改（或删去）的写明数字：" + strings.Join(a, "；")
 		}
@@ -206,7 +206,7 @@ func (y *Year) derive() diag.List {
 		spending := g.detail(sp)
 		if spending == nil {
 			if sp.StatedSpending == nil {
-				ds.Errorf(sp.At.Pos(), "%s缺少 spending（实际支出，万元）。没有明细表（或明细表没有写 spending_column）时，实际支出须直接填写。", name)
+				ds.Errorf(sp.At.Pos(), "%s缺少“spending”（实际支出，万元）。没有明细表（或明细表没有写“spending_column”）时，实际支出须直接填写。", name)
 				spending = g.input(decimal.Zero)
 				spending.unknown = true
 			} else {

@@ -81,7 +81,7 @@ func TestOneChangedRowIsOneError(t *testing.T) {
 	errs := errorsOf(ds)
 	want := filepath.Join(dir, "subproject-4-protection-center.toml") + ":23:1：错误：" +
 		"子项目4“知识产权保护中心运行经费项目”的明细表合计“支出金额（元）”写的是 2705300元，但按各行相加（4组11行，第28–53行）计算为 2707300元。" +
-		"若明细各行无误，请把 total 中的 amount 改为 2707300（或删去这一项，由程序计算）；随之要改（或删去）的写明数字：" +
+		"若明细各行无误，请把“total 中的 amount”改为 2707300（或删去这一项，由程序计算）；随之要改（或删去）的写明数字：" +
 		"子项目4“知识产权保护中心运行经费项目”的实际支出 270.53万元 → 270.73万元（第11行）；" +
 		"子项目4“知识产权保护中心运行经费项目”的结余金额 7.47万元 → 7.27万元（第12行）；" +
 		"专项资金实际支出 1756.58万元 → 1756.78万元（fund.toml 第27行）。若是明细各行有误，改正它即可。"
@@ -183,7 +183,7 @@ func TestSpendingIsRequiredWithoutATable(t *testing.T) {
 	})
 	_, ds := Load(dir)
 	errs := errorsOf(ds)
-	if len(errs) != 1 || !strings.Contains(errs[0], "子项目5“知识产权管理费项目”缺少 spending（实际支出，万元）。没有明细表（或明细表没有写 spending_column）时，实际支出须直接填写。") {
+	if len(errs) != 1 || !strings.Contains(errs[0], "子项目5“知识产权管理费项目”缺少“spending”（实际支出，万元）。没有明细表（或明细表没有写“spending_column”）时，实际支出须直接填写。") {
 		t.Errorf("errors:\n%s", strings.Join(errs, "\n"))
 	}
 }

@@ -4,10 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"ipfund/internal/diag"
+	"ipfund/internal/timebound"
 )
 
 // FuzzDecodeFile feeds arbitrary text to the data-file decoder: it must
-// never panic, whatever staff (or a broken editor) put in a file.
+// never panic, whatever staff (or a broken editor) put in a file, and no
+// input may take over timebound.PerInput.
 func FuzzDecodeFile(f *testing.F) {
 	// Small seeds: the fuzzer spends its time minimising every interesting
 	// input, which is slow on the 40 KB files of a real year.
@@ -25,7 +29,9 @@ func FuzzDecodeFile(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fl, ds := decodeFile("f.toml", src)
+		var fl *file
+		var ds diag.List
+		timebound.Run(t, timebound.PerInput, src, func() { fl, ds = decodeFile("f.toml", src) })
 		if fl == nil && len(ds) == 0 {
 			t.Fatal("no file and no diagnostic")
 		}

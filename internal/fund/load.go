@@ -2,26 +2,18 @@ package fund
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/alloc"
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/tomlx"
 )
-
-// MaxFileSize bounds one data file. A year's data is a few dozen
-// kilobytes, but a detail table may be long: 100 000 rows written as TOML
-// take about 9 MB. Anything beyond is a mistake (a pasted export, a binary
-// file), and refusing it keeps a run from eating the machine; a longer list
-// belongs in a spreadsheet read with rows_from (sheet.MaxFileSize).
-const MaxFileSize = 12 << 20
 
 // file is what one data file may hold. Staff may split or combine sections
 // across files as they like; the loader assembles the year.
@@ -60,7 +52,7 @@ func Load(dir string) (*Year, diag.List) {
 		ds = append(ds, y.review(previous(dir))...)
 		y.fillPlaceholders()
 	}
-	return y, ds.Sorted()
+	return y, ds.Sorted().Capped(limits.Messages)
 }
 
 // DataFiles lists the fund's data files of a year's directory, sorted by
@@ -142,7 +134,7 @@ func assemble(dir string) (*Year, diag.List) {
 	missing(scoringAt, "[scoring]", "评价指标体系")
 	missing(reportAt, "[report]", "报告文字")
 	if len(y.Subprojects) == 0 && !unreadable {
-		ds.Errorf(dirPos, "没有任何子项目 [subproject]。每个子项目写一个文件，参照其它年度的 subproject-*.toml。")
+		ds.Errorf(dirPos, "没有任何子项目 [subproject]。每个子项目写一个文件，参照其它年度的“subproject-*.toml”。")
 	}
 	if ds.HasErrors() {
 		// Validation would only repeat what is missing; stop here.
@@ -201,21 +193,9 @@ func once(ds *diag.List, first **tomlx.At, at tomlx.At, section string) bool {
 }
 
 func readFile(name string) (*file, diag.List) {
-	var ds diag.List
-	pos := diag.Pos{File: name}
-	info, err := os.Stat(name)
-	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
-		return nil, ds
-	}
-	if info.Size() > MaxFileSize {
-		ds.Errorf(pos, "文件过大（%s），超过数据文件上限 %s。数据文件只应包含文字和数字；请确认没有误放其它文件。很长的明细表（如上十万行的名单）请保存为 .xlsx 或 .csv 表格，用 rows_from 读取（见 README“明细行取自表格文件”）。", humanSize(info.Size()), humanSize(MaxFileSize))
-		return nil, ds
-	}
-	src, err := os.ReadFile(name)
-	if err != nil {
-		ds.Errorf(pos, "无法读取文件：%s。", diag.IOError(err))
-		return nil, ds
+	src, d := tomlx.ReadFile(name)
+	if d != nil {
+		return nil, diag.List{*d}
 	}
 	return decodeFile(name, src)
 }
@@ -247,14 +227,4 @@ func hasData(src []byte) bool {
 		src = rest
 	}
 	return false
-}
-
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
-	case n >= 1<<10:
-		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KB"
-	}
-	return fmt.Sprintf("%d 字节", n)
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 )
 
 func TestScanCommentsFollowsStrings(t *testing.T) {
@@ -78,14 +79,14 @@ func TestScanCommentsIsLinearAtTheLimit(t *testing.T) {
 		"one long line":    `x = "a#b", `,
 	}
 	for name, unit := range shapes {
-		src := strings.Repeat(unit, MaxFileSize/len(unit))
+		src := strings.Repeat(unit, limits.DataFile/len(unit))
 		for _, all := range []bool{false, true} {
 			start := time.Now()
 			c := scanComments(src, all)
 			// Generous wall-clock guards for a loaded 2-core machine: every
 			// build scans for marks; only ipfund new records every comment.
 			// Half a second per MB of the limit (12 MB: 6 s).
-			limit := time.Duration(MaxFileSize>>20) * time.Second / 2
+			limit := time.Duration(limits.DataFile>>20) * time.Second / 2
 			if all {
 				limit = limit * 5 / 2
 			}
@@ -226,8 +227,8 @@ func TestDeductionsAgreeWithTheScore(t *testing.T) {
 	}
 	joined := strings.Join(got, "\n")
 	for _, w := range []string{
-		"subproject-4-protection-center.toml:73 错误：子项目4“知识产权保护中心运行经费项目”的指标“专利快速预审及企业服务”的扣分原因写“扣除2分”（共扣 2 分），但分值 8 − 得分 5 = 扣 3 分。请使两者一致：改正 score 或文字。",
-		"subproject-5-management.toml:34 警告：子项目5“知识产权管理费项目”的指标“受理侵权纠纷”得满分 2.5 分，却写了扣分原因“无”：满分时扣分原因不会写入评分表。请删去 deduction，或核对得分。",
+		"subproject-4-protection-center.toml:73 错误：子项目4“知识产权保护中心运行经费项目”的指标“专利快速预审及企业服务”的扣分原因写“扣除2分”（共扣 2 分），但分值 8 − 得分 5 = 扣 3 分。请使两者一致：改正“score”或文字。",
+		"subproject-5-management.toml:34 警告：子项目5“知识产权管理费项目”的指标“受理侵权纠纷”得满分 2.5 分，却写了扣分原因“无”：满分时扣分原因不会写入评分表。请删去“deduction”，或核对得分。",
 	} {
 		if !strings.Contains(joined, w) {
 			t.Errorf("missing %q in:\n%s", w, joined)

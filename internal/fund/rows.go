@@ -41,16 +41,16 @@ func (d *Detail) writtenRows(name string) diag.List {
 	var ds diag.List
 	for _, key := range []string{"sheet", "header_row"} {
 		if d.At.Has(key) {
-			ds.Errorf(d.At.Key(key), "%s写了 %s，但没有 rows_from：%s 只用于从表格文件读取明细行。请删去它，或补上 rows_from = \"表格文件名\"。", name, key, key)
+			ds.Errorf(d.At.Key(key), "%s写了“%s”，但没有“rows_from”：“%s”只用于从表格文件读取明细行。请删去它，或补上“rows_from = \"表格文件名\"”。", name, key, key)
 		}
 	}
 	for _, c := range d.Columns {
 		if c.From != "" {
-			ds.Errorf(c.At.Key("from"), "%s的“%s”列写了 from，但没有 rows_from：from 是该列在表格文件中的列名，只用于从表格文件读取明细行。请删去 from，或补上 rows_from。", name, c.Key)
+			ds.Errorf(c.At.Key("from"), "%s的“%s”列写了“from”，但没有“rows_from”：“from”是该列在表格文件中的列名，只用于从表格文件读取明细行。请删去“from”，或补上“rows_from”。", name, c.Key)
 		}
 	}
 	if len(d.Groups) == 0 {
-		ds.Errorf(d.At.Pos(), "%s没有任何行。请用 [[detail.group]] 逐组写出各行，或用 rows_from = \"名单.xlsx\" 从表格文件读取。", name)
+		ds.Errorf(d.At.Pos(), "%s没有任何行。请用“[[detail.group]]”逐组写出各行，或用“rows_from = \"名单.xlsx\"”从表格文件读取。", name)
 	}
 	for gi := range d.Groups {
 		g := &d.Groups[gi]
@@ -67,7 +67,7 @@ func (d *Detail) writtenRows(name string) diag.List {
 				case d.Columns[ci].Kind == ColSeq:
 					ds.Errorf(pos, "%s的序号列“%s”由程序自动编号，行中不要填写。", name, d.Columns[ci].Title)
 				case d.Columns[ci].Kind == ColGroup:
-					ds.Errorf(pos, "%s的分组名称写在 label 中，行中不要填写“%s”。", name, key)
+					ds.Errorf(pos, "%s的分组名称写在“label”中，行中不要填写“%s”。", name, key)
 				default:
 					row[ci] = cellOf(written[key])
 				}

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/sheet"
 	"ipfund/internal/suggest"
 	"ipfund/internal/tomlx"
@@ -37,25 +38,25 @@ var (
 func (d *Detail) readSource(dir, name string) diag.List {
 	var ds diag.List
 	if len(d.Groups) > 0 {
-		ds.Errorf(d.At.Key("rows_from"), "%s的行已由 rows_from 指定从“%s”读取，又写了 [[detail.group]]。两者只能选一：请删去 [[detail.group]] 各节，或删去 rows_from。", name, d.RowsFrom)
+		ds.Errorf(d.At.Key("rows_from"), "%s的行已由“rows_from”指定从“%s”读取，又写了“[[detail.group]]”。两者只能选一：请删去“[[detail.group]]”各节，或删去“rows_from”。", name, d.RowsFrom)
 		return ds
 	}
 	path, ok := sourcePath(dir, d.RowsFrom)
 	if !ok {
-		ds.Errorf(d.At.Key("rows_from"), "%s的 rows_from 写的是“%s”：只能写与数据文件放在同一目录下的文件名（如 \"奖励名单.xlsx\"），不能含有目录或盘符。请把表格文件复制到 %s 中，rows_from 只写文件名。", name, d.RowsFrom, dir)
+		ds.Errorf(d.At.Key("rows_from"), "%s的“rows_from”写的是“%s”：只能写与数据文件放在同一目录下的文件名（如 \"奖励名单.xlsx\"），不能含有目录或盘符。请把表格文件复制到 %s 中，“rows_from”只写文件名。", name, d.RowsFrom, dir)
 		return ds
 	}
 	if d.HeaderRow < 0 {
-		ds.Errorf(d.At.Key("header_row"), "%s的 header_row（表头所在行）写的是 %d，应为从 1 开始的行号（不写则为 1）。", name, d.HeaderRow)
+		ds.Errorf(d.At.Key("header_row"), "%s的“header_row”（表头所在行）写的是 %d，应为从 1 开始的行号（不写则为 1）。", name, d.HeaderRow)
 		return ds
 	}
 	if d.Sheet != "" && strings.EqualFold(filepath.Ext(path), ".csv") {
-		ds.Errorf(d.At.Key("sheet"), "%s取自 CSV 文件“%s”，CSV 文件没有工作表，不需要 sheet。请删去 sheet = \"%s\"。", name, d.RowsFrom, d.Sheet)
+		ds.Errorf(d.At.Key("sheet"), "%s取自 CSV 文件“%s”，CSV 文件没有工作表，不需要“sheet”。请删去“sheet = \"%s\"”。", name, d.RowsFrom, d.Sheet)
 		return ds
 	}
 	for _, c := range d.Columns {
 		if c.Kind != ColSeq && c.Title == "" && c.From == "" {
-			ds.Errorf(c.At.Pos(), "%s的“%s”列没有表头（title 为空），无法在表格“%s”中找到它。请用 from = \"表格中的列名\" 写明它在表格中的列名。", name, c.Key, d.RowsFrom)
+			ds.Errorf(c.At.Pos(), "%s的“%s”列没有表头（“title”为空），无法在表格“%s”中找到它。请用“from = \"表格中的列名\"”写明它在表格中的列名。", name, c.Key, d.RowsFrom)
 		}
 	}
 	if len(ds) > 0 {
@@ -171,7 +172,7 @@ func (r *sourceReader) row(row sheet.Row) {
 		r.header = true
 		if row.Num != r.headerRow {
 			r.problem(r.pos(r.headerRow, -1), fmt.Sprintf("表头行（第%d行）是空的：程序在这一行按列名寻找各列。", r.headerRow),
-				"请在 header_row 中写明列名所在的行号（不写则为第1行）。")
+				"请在“header_row”中写明列名所在的行号（不写则为第1行）。")
 			r.stop = true
 			return
 		}
@@ -288,7 +289,7 @@ func (r *sourceReader) matchHeader(row sheet.Row) {
 			ok = false
 			r.ds.Add(diag.Diagnostic{Pos: at,
 				Msg:  fmt.Sprintf("%s的“%s”列在表格“%s”的表头（第%d行）中找不到：没有名为“%s”的列。%s表头各列：%s。", r.name, c.Key, r.d.RowsFrom, row.Num, want, r.didYouMean(want, row), strings.Join(titles, "、")),
-				Hint: "请改正 title，或用 from = \"表格中的列名\" 写明该列在表格中的名称（空格、全角半角括号不计）；若表头不在第1行，请用 header_row 写明行号。"})
+				Hint: "请改正“title”，或用“from = \"表格中的列名\"”写明该列在表格中的名称（空格、全角半角括号不计）；若表头不在第1行，请用“header_row”写明行号。"})
 		case len(found) > 1:
 			ok = false
 			var where []string
@@ -304,7 +305,7 @@ func (r *sourceReader) matchHeader(row sheet.Row) {
 				ok = false
 				r.ds.Add(diag.Diagnostic{Pos: at,
 					Msg:  fmt.Sprintf("%s的“%s”列和“%s”列对应的是表格的同一列：%s列“%s”。", r.name, cols[prev].Key, c.Key, sheet.ColumnName(j), strings.TrimSpace(row.Cell(j).Text)),
-					Hint: "每一列须对应表格中不同的列：请改正其中一列的 title，或用 from 写明它在表格中的列名。"})
+					Hint: "每一列须对应表格中不同的列：请改正其中一列的“title”，或用“from”写明它在表格中的列名。"})
 				continue
 			}
 			usedBy[j] = i
@@ -387,7 +388,7 @@ func (r *sourceReader) data(row sheet.Row) {
 			if cell.IsBlank() {
 				continue
 			}
-			n, p := sheet.Number(cell)
+			n, p := number(cell)
 			if p != nil {
 				ok = false
 				r.problem(r.pos(row.Num, i), p.Msg, p.Hint)
@@ -427,6 +428,23 @@ func (r *sourceReader) current() *RowGroup {
 		return nil
 	}
 	return &r.groups[len(r.groups)-1]
+}
+
+// number is a cell's number, refused as a TOML file's is when it has
+// more digits than the workbook can keep (limits.Digits).
+func number(c sheet.Cell) (decimal.Decimal, *sheet.Problem) {
+	n, p := sheet.Number(c)
+	if p != nil {
+		return n, p
+	}
+	if digits := tomlx.Digits(n); digits > limits.Digits {
+		return n, &sheet.Problem{
+			Msg: fmt.Sprintf("数字 %s 共有 %d 位（整数部分和小数部分合计），超过 %d 位：Excel 评分表只能精确保存 %d 位，多出的位会变成别的数字。",
+				n, digits, limits.Digits, limits.Digits),
+			Hint: "请核对这个数（金额一般到分即可）；如确需更多位数，请改用更大的单位或更少的小数位。",
+		}
+	}
+	return n, nil
 }
 
 // numberText is how a number read from text prints: the text itself when
@@ -494,15 +512,15 @@ func (r *sourceReader) stated(row sheet.Row, what string) (map[string]tomlx.Scal
 		if cell.IsBlank() {
 			continue
 		}
-		n, p := sheet.Number(cell)
+		n, p := number(cell)
 		switch {
 		case p != nil:
 			ok = false
 			r.problem(r.pos(row.Num, i), p.Msg, p.Hint)
 		case !c.Sum:
 			ok = false
-			r.problem(r.pos(row.Num, i), fmt.Sprintf("%s行的“%s”列有数字 %s，但该列不合计（columns 中没有 sum = true）。", what, r.headers[i], n),
-				"如需合计，请在该列加上 sum = true；否则请删去这个数字。")
+			r.problem(r.pos(row.Num, i), fmt.Sprintf("%s行的“%s”列有数字 %s，但该列不合计（“columns”中没有“sum = true”）。", what, r.headers[i], n),
+				"如需合计，请在该列加上“sum = true”；否则请删去这个数字。")
 		default:
 			out[c.Key] = tomlx.Scalar{Text: n.String(), Num: n, IsNum: true}
 		}
@@ -515,8 +533,8 @@ func (r *sourceReader) subtotal(row sheet.Row) {
 	g := r.current()
 	switch {
 	case r.groupCol < 0:
-		r.problem(r.pos(row.Num, -1), fmt.Sprintf("第%d行是小计行，但明细表没有分组列（kind = \"group\"），无从小计。", row.Num),
-			"请删去小计行（合计由程序计算），或在 columns 中加上分组列。")
+		r.problem(r.pos(row.Num, -1), fmt.Sprintf("第%d行是小计行，但明细表没有分组列（“kind = \"group\"”），无从小计。", row.Num),
+			"请删去小计行（合计由程序计算），或在“columns”中加上分组列。")
 		return
 	case r.failed:
 		// Its group's rows had a problem, reported already.
@@ -540,12 +558,12 @@ func (r *sourceReader) subtotal(row sheet.Row) {
 // total reads the 合计 row, which must be the last.
 func (r *sourceReader) total(row sheet.Row) {
 	if r.rows == 0 {
-		r.problem(r.pos(row.Num, -1), fmt.Sprintf("第%d行是合计行，但上面没有明细行。", row.Num), "请确认 header_row 写的是表头所在的行。")
+		r.problem(r.pos(row.Num, -1), fmt.Sprintf("第%d行是合计行，但上面没有明细行。", row.Num), "请确认“header_row”写的是表头所在的行。")
 		return
 	}
 	if r.d.Total != nil {
-		r.problem(r.pos(row.Num, -1), fmt.Sprintf("表格第%d行是合计行，数据文件中又写了 total。", row.Num),
-			"合计只需写在一处：请删去数据文件中的 total（程序会用表格的合计行核对各行）。")
+		r.problem(r.pos(row.Num, -1), fmt.Sprintf("表格第%d行是合计行，数据文件中又写了“total”。", row.Num),
+			"合计只需写在一处：请删去数据文件中的“total”（程序会用表格的合计行核对各行）。")
 		return
 	}
 	total, ok := r.stated(row, "合计")
@@ -566,7 +584,7 @@ func (r *sourceReader) finish() {
 	switch {
 	case !r.header:
 		r.ds.Add(diag.Diagnostic{Pos: r.pos(r.headerRow, -1), Msg: fmt.Sprintf("表格是空的：从第%d行（表头行）起没有任何内容。", r.headerRow),
-			Hint: "请确认 rows_from 指向的文件和 sheet 指定的工作表正确，header_row 写的是表头所在的行。"})
+			Hint: "请确认“rows_from”指向的文件和“sheet”指定的工作表正确，“header_row”写的是表头所在的行。"})
 	case r.matched && r.rows == 0 && len(r.ds) == 0:
 		r.ds.Add(diag.Diagnostic{Pos: r.pos(r.headerRow, -1), Msg: fmt.Sprintf("表头（第%d行）以下没有数据行。", r.headerRow),
 			Hint: "请确认选对了文件和工作表。"})

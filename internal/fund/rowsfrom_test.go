@@ -114,30 +114,32 @@ func TestSpreadsheetRowsAreRecognisedOrRejected(t *testing.T) {
 			return strings.Replace(s, `title = "奖励数量（件）", kind = "count", sum = true`, `title = "奖励数量（件）", kind = "count"`, 1)
 		},
 			want: []string{
-				src + "第4行 D列（奖励数量（件））：错误：小计行的“奖励数量（件）”列有数字 4479，但该列不合计（columns 中没有 sum = true）。如需合计，请在该列加上 sum = true；否则请删去这个数字。",
-				src + "第6行 D列（奖励数量（件））：错误：小计行的“奖励数量（件）”列有数字 100，但该列不合计（columns 中没有 sum = true）。如需合计，请在该列加上 sum = true；否则请删去这个数字。",
-				src + "第9行 D列（奖励数量（件））：错误：小计行的“奖励数量（件）”列有数字 0，但该列不合计（columns 中没有 sum = true）。如需合计，请在该列加上 sum = true；否则请删去这个数字。",
-				src + "第11行 D列（奖励数量（件））：错误：小计行的“奖励数量（件）”列有数字 0，但该列不合计（columns 中没有 sum = true）。如需合计，请在该列加上 sum = true；否则请删去这个数字。",
-				src + "第12行 D列（奖励数量（件））：错误：合计行的“奖励数量（件）”列有数字 4579，但该列不合计（columns 中没有 sum = true）。如需合计，请在该列加上 sum = true；否则请删去这个数字。",
+				src + "第4行 D列（奖励数量（件））：错误：小计行的“奖励数量（件）”列有数字 4479，但该列不合计（“columns”中没有“sum = true”）。如需合计，请在该列加上“sum = true”；否则请删去这个数字。",
+				src + "第6行 D列（奖励数量（件））：错误：小计行的“奖励数量（件）”列有数字 100，但该列不合计（“columns”中没有“sum = true”）。如需合计，请在该列加上“sum = true”；否则请删去这个数字。",
+				src + "第9行 D列（奖励数量（件））：错误：小计行的“奖励数量（件）”列有数字 0，但该列不合计（“columns”中没有“sum = true”）。如需合计，请在该列加上“sum = true”；否则请删去这个数字。",
+				src + "第11行 D列（奖励数量（件））：错误：小计行的“奖励数量（件）”列有数字 0，但该列不合计（“columns”中没有“sum = true”）。如需合计，请在该列加上“sum = true”；否则请删去这个数字。",
+				src + "第12行 D列（奖励数量（件））：错误：合计行的“奖励数量（件）”列有数字 4579，但该列不合计（“columns”中没有“sum = true”）。如需合计，请在该列加上“sum = true”；否则请删去这个数字。",
 			}},
 		{name: "a negative amount", rows: func(r [][]any) [][]any { r[0][4] = -666.9; return r },
 			want: []string{src + "第3行 E列（支付金额（万元））：错误：子项目1“知识产权奖励项目”的明细表中的金额、数量不能为负数（这里是 -666.9）。"}},
+		{name: "more digits than the workbook keeps", rows: func(r [][]any) [][]any { r[0][4] = "666.9000000000001"; return r },
+			want: []string{src + "第3行 E列（支付金额（万元））：错误：数字 666.9000000000001 共有 16 位（整数部分和小数部分合计），超过 15 位：Excel 评分表只能精确保存 15 位，多出的位会变成别的数字。请核对这个数（金额一般到分即可）；如确需更多位数，请改用更大的单位或更少的小数位。"}},
 		{name: "a stated subtotal that does not add up", rows: func(r [][]any) [][]any { r[6][4] = sheettest.Formula{Expr: "SUM(E7:E8)", Value: 535.4}; return r },
-			want: []string{src + "第9行：错误：子项目1“知识产权奖励项目”的明细表“贯标企业奖励”小计“支付金额（万元）”写的是 535.4万元，但按该组各行相加（2行，第7–8行）计算为 535.3万元。若该组各行无误，请把 表格第9行（小计）E列的数字 改为 535.3（或删去这一项，由程序计算）。若是该组各行有误，改正它即可。"}},
+			want: []string{src + "第9行：错误：子项目1“知识产权奖励项目”的明细表“贯标企业奖励”小计“支付金额（万元）”写的是 535.4万元，但按该组各行相加（2行，第7–8行）计算为 535.3万元。若该组各行无误，请把“表格第9行（小计）E列的数字”改为 535.3（或删去这一项，由程序计算）。若是该组各行有误，改正它即可。"}},
 		{name: "sheet and header_row without rows_from", detail: func(s string) string {
 			return strings.Replace(s, "rows_from = \"奖励名单.xlsx\"\n", "", 1) + groups2019
 		},
 			want: []string{
-				"subproject-1-reward.toml:35:1：错误：子项目1“知识产权奖励项目”的明细表写了 sheet，但没有 rows_from：sheet 只用于从表格文件读取明细行。请删去它，或补上 rows_from = \"表格文件名\"。",
-				"subproject-1-reward.toml:36:1：错误：子项目1“知识产权奖励项目”的明细表写了 header_row，但没有 rows_from：header_row 只用于从表格文件读取明细行。请删去它，或补上 rows_from = \"表格文件名\"。",
-				"subproject-1-reward.toml:39:48：错误：子项目1“知识产权奖励项目”的明细表的“period”列写了 from，但没有 rows_from：from 是该列在表格文件中的列名，只用于从表格文件读取明细行。请删去 from，或补上 rows_from。",
+				"subproject-1-reward.toml:35:1：错误：子项目1“知识产权奖励项目”的明细表写了“sheet”，但没有“rows_from”：“sheet”只用于从表格文件读取明细行。请删去它，或补上“rows_from = \"表格文件名\"”。",
+				"subproject-1-reward.toml:36:1：错误：子项目1“知识产权奖励项目”的明细表写了“header_row”，但没有“rows_from”：“header_row”只用于从表格文件读取明细行。请删去它，或补上“rows_from = \"表格文件名\"”。",
+				"subproject-1-reward.toml:39:48：错误：子项目1“知识产权奖励项目”的明细表的“period”列写了“from”，但没有“rows_from”：“from”是该列在表格文件中的列名，只用于从表格文件读取明细行。请删去“from”，或补上“rows_from”。",
 			}},
 		{name: "rows_from and rows in the file", detail: func(s string) string { return s + groups2019 },
-			want: []string{"subproject-1-reward.toml:35:1：错误：子项目1“知识产权奖励项目”的明细表的行已由 rows_from 指定从“奖励名单.xlsx”读取，又写了 [[detail.group]]。两者只能选一：请删去 [[detail.group]] 各节，或删去 rows_from。"}},
+			want: []string{"subproject-1-reward.toml:35:1：错误：子项目1“知识产权奖励项目”的明细表的行已由“rows_from”指定从“奖励名单.xlsx”读取，又写了“[[detail.group]]”。两者只能选一：请删去“[[detail.group]]”各节，或删去“rows_from”。"}},
 		{name: "a column without a title", detail: func(s string) string { return strings.Replace(s, `, from = "年度"`, "", 1) },
-			want: []string{"subproject-1-reward.toml:40:3：错误：子项目1“知识产权奖励项目”的明细表的“period”列没有表头（title 为空），无法在表格“奖励名单.xlsx”中找到它。请用 from = \"表格中的列名\" 写明它在表格中的列名。"}},
+			want: []string{"subproject-1-reward.toml:40:3：错误：子项目1“知识产权奖励项目”的明细表的“period”列没有表头（“title”为空），无法在表格“奖励名单.xlsx”中找到它。请用“from = \"表格中的列名\"”写明它在表格中的列名。"}},
 		{name: "the header row is blank", detail: func(s string) string { return strings.Replace(s, "header_row = 2", "header_row = 30", 1) },
-			want: []string{src + "第30行：错误：表格是空的：从第30行（表头行）起没有任何内容。请确认 rows_from 指向的文件和 sheet 指定的工作表正确，header_row 写的是表头所在的行。"}},
+			want: []string{src + "第30行：错误：表格是空的：从第30行（表头行）起没有任何内容。请确认“rows_from”指向的文件和“sheet”指定的工作表正确，“header_row”写的是表头所在的行。"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := awards

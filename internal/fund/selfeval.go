@@ -194,12 +194,12 @@ func (v *validator) selfEval() {
 	gradesOK := v.selfEvalGrades(se)
 	switch {
 	case len(se.Achieved) == 0:
-		v.errorf(se.At.Key("achieved"), "自评表“年度总体目标”的实际完成情况 achieved 是空的。请对照绩效目标表的年度目标逐条写明实际完成情况。")
+		v.errorf(se.At.Key("achieved"), "自评表“年度总体目标”的实际完成情况“achieved”是空的。请对照绩效目标表的年度目标逐条写明实际完成情况。")
 	case len(se.Achieved) != len(ts.Goals):
-		v.warnf(se.At.Key("achieved"), "自评表的实际完成情况 achieved 有 %d 条，绩效目标表的年度目标 goals 有 %d 条，表中按顺序逐条并排。如非有意，请逐条对应。", len(se.Achieved), len(ts.Goals))
+		v.warnf(se.At.Key("achieved"), "自评表的实际完成情况“achieved”有 %d 条，绩效目标表的年度目标“goals”有 %d 条，表中按顺序逐条并排。如非有意，请逐条对应。", len(se.Achieved), len(ts.Goals))
 	}
 	if (se.SpendingCurrent == nil) != (se.SpendingCarryover == nil) {
-		v.errorf(se.At.Pos(), "spending_current（当年财政拨款执行数）和 spending_carryover（上年结转资金执行数）要么都写，要么都不写。")
+		v.errorf(se.At.Pos(), "“spending_current”（当年财政拨款执行数）和“spending_carryover”（上年结转资金执行数）要么都写，要么都不写。")
 	} else if se.SpendingCurrent != nil {
 		v.nonNegative(se.At.Key("spending_current"), "当年财政拨款执行数", *se.SpendingCurrent)
 		v.nonNegative(se.At.Key("spending_carryover"), "上年结转资金执行数", *se.SpendingCarryover)
@@ -233,7 +233,7 @@ func (v *validator) selfEval() {
 			break
 		}
 		if got := points[l.Name]; !got.Equal(l.Points) {
-			v.errorf(l.At.Key("points"), "自评表一级指标“%s”分值为 %s 分，但绩效目标表中该类各指标分值合计为 %s 分。请调整 targets.toml 中各指标的 points，使两者一致。", l.Name, l.Points, got)
+			v.errorf(l.At.Key("points"), "自评表一级指标“%s”分值为 %s 分，但绩效目标表中该类各指标分值合计为 %s 分。请调整 targets.toml 中各指标的“points”，使两者一致。", l.Name, l.Points, got)
 		}
 	}
 }
@@ -300,10 +300,10 @@ func (v *validator) selfEvalTarget(se *SelfEval, t *Target, i int, levels map[st
 		for _, l := range se.Levels {
 			names = append(names, l.Name)
 		}
-		v.errorf(t.At.Key("level1"), "%s的一级指标“%s”不在自评表的一级指标中（%s）。请改正 level1，或在 [selfeval] 中加上这个一级指标及其分值。", name, t.Level1, strings.Join(names, "、"))
+		v.errorf(t.At.Key("level1"), "%s的一级指标“%s”不在自评表的一级指标中（%s）。请改正“level1”，或在 [selfeval] 中加上这个一级指标及其分值。", name, t.Level1, strings.Join(names, "、"))
 	}
 	if t.Points == nil {
-		v.errorf(t.At.Pos(), "%s缺少 points（自评表中的分值）。有 [selfeval] 时每个指标都要写分值。", name)
+		v.errorf(t.At.Pos(), "%s缺少“points”（自评表中的分值）。有 [selfeval] 时每个指标都要写分值。", name)
 		return
 	}
 	pts := *t.Points
@@ -315,7 +315,7 @@ func (v *validator) selfEvalTarget(se *SelfEval, t *Target, i int, levels map[st
 		v.errorf(t.At.Key("points"), "%s的分值 %s 超过两位小数。", name, pts)
 	}
 	if t.Actual == nil {
-		v.errorf(t.At.Pos(), "%s没有实际完成值 actual，自评表无法计分。请填写实际完成值。", name)
+		v.errorf(t.At.Pos(), "%s没有实际完成值“actual”，自评表无法计分。请填写实际完成值。", name)
 		return
 	}
 	met := t.Met()
@@ -337,9 +337,9 @@ func (v *validator) selfEvalTarget(se *SelfEval, t *Target, i int, levels map[st
 	switch {
 	case strings.TrimSpace(t.Deviation) != "":
 	case !met:
-		v.errorf(t.At.Pos(), "%s未完成年度指标值（年度指标值 %s，实际完成值 %s），须在 deviation 中写明偏差原因分析及改进措施（写入自评表）。", name, t.ValueText(), t.ActualText())
+		v.errorf(t.At.Pos(), "%s未完成年度指标值（年度指标值 %s，实际完成值 %s），须在“deviation”中写明偏差原因分析及改进措施（写入自评表）。", name, t.ValueText(), t.ActualText())
 	case !full:
-		v.errorf(t.At.Key("score"), "%s得分低于分值 %s 分，须在 deviation 中写明偏差原因分析及改进措施（写入自评表）。", name, pts)
+		v.errorf(t.At.Key("score"), "%s得分低于分值 %s 分，须在“deviation”中写明偏差原因分析及改进措施（写入自评表）。", name, pts)
 	}
 }
 
@@ -348,7 +348,7 @@ func (v *validator) selfEvalTarget(se *SelfEval, t *Target, i int, levels map[st
 // score is the full points, or true when the score is wrong anyway.
 func (v *validator) selfEvalGrade(se *SelfEval, t *Target, name string, pts decimal.Decimal, gradesOK bool) bool {
 	if t.Grade == "" {
-		v.errorf(t.At.Pos(), "%s是定性指标，须写 grade（达成档次：%s）和 score（得分）。", name, gradeNames(se))
+		v.errorf(t.At.Pos(), "%s是定性指标，须写“grade”（达成档次：%s）和“score”（得分）。", name, gradeNames(se))
 		return true
 	}
 	lo, hi, top, ok := se.GradeBand(t.Grade)
@@ -357,7 +357,7 @@ func (v *validator) selfEvalGrade(se *SelfEval, t *Target, name string, pts deci
 		return true
 	}
 	if t.Score == nil {
-		v.errorf(t.At.Pos(), "%s是定性指标，评为“%s”后还须写 score（得分，分值 %s 的 %s%%–%s%%）。", name, t.Grade, pts, lo, hi)
+		v.errorf(t.At.Pos(), "%s是定性指标，评为“%s”后还须写“score”（得分，分值 %s 的 %s%%–%s%%）。", name, t.Grade, pts, lo, hi)
 		return true
 	}
 	sc := *t.Score

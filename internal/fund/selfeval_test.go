@@ -61,10 +61,10 @@ func TestSelfEvalBadInput(t *testing.T) {
 	}{
 		{"missed target without deviation", "targets.toml",
 			[]string{"deviation = \"奖励项目和", "# deviation = \"奖励项目和"},
-			"targets.toml:141:1：错误：绩效目标表第11项“奖励、补助资金支付完成时限”未完成年度指标值（年度指标值 2019年12月31日，实际完成值 2020年2月），须在 deviation 中写明偏差原因分析及改进措施（写入自评表）。"},
+			"targets.toml:141:1：错误：绩效目标表第11项“奖励、补助资金支付完成时限”未完成年度指标值（年度指标值 2019年12月31日，实际完成值 2020年2月），须在“deviation”中写明偏差原因分析及改进措施（写入自评表）。"},
 		{"missed quantitative target without deviation", "targets.toml",
 			[]string{"actual = 81\n", "actual = 45\n"},
-			"targets.toml:81:1：错误：绩效目标表第5项“知识产权行政执法案件”未完成年度指标值（年度指标值 ≥50件，实际完成值 45件），须在 deviation 中写明偏差原因分析及改进措施（写入自评表）。"},
+			"targets.toml:81:1：错误：绩效目标表第5项“知识产权行政执法案件”未完成年度指标值（年度指标值 ≥50件，实际完成值 45件），须在“deviation”中写明偏差原因分析及改进措施（写入自评表）。"},
 		{"qualitative score at the exclusive top of its band", "targets.toml",
 			[]string{"score = 3.86", "score = 4"},
 			"targets.toml:150:1：错误：绩效目标表第11项“奖励、补助资金支付完成时限”评为“部分达成并具有一定效果”，得分应在分值 5 分的 60%（含）至 80%（不含）之间，即 3 至 4 分（不含），这里写的是 4 分。请改正得分或档次。"},
@@ -79,13 +79,13 @@ func TestSelfEvalBadInput(t *testing.T) {
 			"targets.toml:170:1：错误：绩效目标表第13项“企业知识产权管理制度”的达成档次“基本达成”无法识别。可用：“全部或基本达成”、“部分达成并具有一定效果”、“未达成且效果较差”。"},
 		{"qualitative without grade", "targets.toml",
 			[]string{"grade = \"全部或基本达成\"", "#"},
-			"targets.toml:163:1：错误：绩效目标表第13项“企业知识产权管理制度”是定性指标，须写 grade（达成档次：“全部或基本达成”、“部分达成并具有一定效果”、“未达成且效果较差”）和 score（得分）。"},
+			"targets.toml:163:1：错误：绩效目标表第13项“企业知识产权管理制度”是定性指标，须写“grade”（达成档次：“全部或基本达成”、“部分达成并具有一定效果”、“未达成且效果较差”）和“score”（得分）。"},
 		{"score on a quantitative target", "targets.toml",
 			[]string{"actual = 81\npoints = 2\n", "actual = 81\npoints = 2\nscore = 1\n"},
 			"targets.toml:90:1：错误：绩效目标表第5项“知识产权行政执法案件”是定量指标（≥50件），得分由程序按实际完成值与年度指标值计算，不要写 score。"},
 		{"missing points", "targets.toml",
 			[]string{"actual = 81\npoints = 2\n", "actual = 81\n"},
-			"targets.toml:81:1：错误：绩效目标表第5项“知识产权行政执法案件”缺少 points（自评表中的分值）。有 [selfeval] 时每个指标都要写分值。"},
+			"targets.toml:81:1：错误：绩效目标表第5项“知识产权行政执法案件”缺少“points”（自评表中的分值）。有 [selfeval] 时每个指标都要写分值。"},
 		{"level points not matching the targets", "selfeval.toml",
 			[]string{"points = 30", "points = 20", "execution_points = 10", "execution_points = 20"},
 			"selfeval.toml:66:1：错误：自评表一级指标“效益指标”分值为 20 分，但绩效目标表中该类各指标分值合计为 30 分。"},
@@ -115,7 +115,7 @@ func TestSelfEvalBadInput(t *testing.T) {
 			"selfeval.toml:35:1：错误：自评表按资金来源分列的执行数合计 1756.5万元（1446.5 + 310），与专项资金实际支出 1756.58万元 不一致。请核对。"},
 		{"spending split half written", "selfeval.toml",
 			[]string{"# spending_current = 1446.58", "spending_current = 1446.58"},
-			"selfeval.toml:20:1：错误：spending_current（当年财政拨款执行数）和 spending_carryover（上年结转资金执行数）要么都写，要么都不写。"},
+			"selfeval.toml:20:1：错误：“spending_current”（当年财政拨款执行数）和“spending_carryover”（上年结转资金执行数）要么都写，要么都不写。"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -164,7 +164,7 @@ func TestSelfEvalAchievementsPairWithGoals(t *testing.T) {
 	if ds.HasErrors() {
 		t.Fatal(ds.Errors())
 	}
-	want := "selfeval.toml:39:1：警告：自评表的实际完成情况 achieved 有 3 条，绩效目标表的年度目标 goals 有 4 条，表中按顺序逐条并排。"
+	want := "selfeval.toml:39:1：警告：自评表的实际完成情况“achieved”有 3 条，绩效目标表的年度目标“goals”有 4 条，表中按顺序逐条并排。"
 	found := false
 	for _, d := range ds.Warnings() {
 		found = found || strings.HasPrefix(strings.TrimPrefix(d.String(), dir+string(filepath.Separator)), want)

@@ -75,9 +75,9 @@ func (v *validator) fund() {
 	case !f.Start.IsZero() && !f.End.IsZero() && f.End.Before(f.Start):
 		v.errorf(f.At.Key("end"), "实施期限的结束日期 %s 早于开始日期 %s。请改正。", f.End, f.Start)
 	case f.Start.Year > f.Year || (!f.End.IsZero() && f.End.Year < f.Year):
-		v.errorf(f.At.Key("start"), "实施期限 %s-%s 不在评价年度 %d 年内（复制上一年度的数据后忘了改？）。请改正 start 和 end。", f.Start, f.End, f.Year)
+		v.errorf(f.At.Key("start"), "实施期限 %s-%s 不在评价年度 %d 年内（复制上一年度的数据后忘了改？）。请改正“start”和“end”。", f.Start, f.End, f.Year)
 	case f.Start.Year != f.Year || f.End.Year != f.Year:
-		v.warnf(f.At.Key("start"), "实施期限 %s-%s 跨出了评价年度 %d 年。如确属跨年度项目可不改，否则请核对 start 和 end。", f.Start, f.End, f.Year)
+		v.warnf(f.At.Key("start"), "实施期限 %s-%s 跨出了评价年度 %d 年。如确属跨年度项目可不改，否则请核对“start”和“end”。", f.Start, f.End, f.Year)
 	}
 	// The budget and spending are the sub-projects' sums (derive.go): a
 	// negative one is reported at the sub-project.
@@ -133,19 +133,19 @@ func (v *validator) scoring() {
 		}
 		v.nonNegative(c.At.Key("points"), name+"的分值", c.Points)
 		if c.Points.IsZero() && c.NotSet == "" {
-			v.errorf(c.At.Key("points"), "%s分值为 0，即本年度未设置该类指标。请在 not_set 中写明原因（报告中照录）。", name)
+			v.errorf(c.At.Key("points"), "%s分值为 0，即本年度未设置该类指标。请在“not_set”中写明原因（报告中照录）。", name)
 		}
 		if !c.Points.IsZero() && c.NotSet != "" {
 			v.errorf(c.At.Key("not_set"), "%s写了未设置原因，但分值为 %s。未设置的指标分值应为 0。", name, c.Points)
 		}
 		if c.Rule != "" {
 			if r, ok := s.RuleByKey(c.Rule); !ok {
-				v.errorf(c.At.Key("rule"), "%s的计分规则“%s”不存在。可用的规则：%s。", name, c.Rule, strings.Join(ruleKeys(s), "、"))
+				v.errorf(c.At.Key("rule"), "%s的计分规则“%s”不存在。可用的规则：%s。", name, c.Rule, quoteList(ruleKeys(s)))
 			} else if r.Kind != KindRatio {
-				v.errorf(c.At.Key("rule"), "%s按规则“%s”自动计分，该规则须为 ratio 类型（实际支出/预算）。", name, c.Rule)
+				v.errorf(c.At.Key("rule"), "%s按规则“%s”自动计分，该规则须为“ratio”类型（实际支出/预算）。", name, c.Rule)
 			}
 			if c.Shared != nil {
-				v.errorf(c.At.Key("shared"), "%s已按规则自动计分，不能再写共用指标 shared。请删去其中一个。", name)
+				v.errorf(c.At.Key("shared"), "%s已按规则自动计分，不能再写共用指标“shared”。请删去其中一个。", name)
 			}
 		}
 		if c.Shared != nil {
@@ -154,7 +154,7 @@ func (v *validator) scoring() {
 				v.errorf(c.Shared.At.Key("points"), "%s的共用指标分值 %s 应等于该二级指标的分值 %s。", name, sh.Points, c.Points)
 			}
 			if sh.Name == "" {
-				v.errorf(c.Shared.At.Pos(), "%s的共用指标缺少三级指标名称 name。", name)
+				v.errorf(c.Shared.At.Pos(), "%s的共用指标缺少三级指标名称“name”。", name)
 			}
 			v.item(nil, sh, c.Shared.At.Pos(), name+"的共用指标")
 		}
@@ -165,7 +165,7 @@ func (v *validator) scoring() {
 		}
 	}
 	if s.ScoreFrom != ScoreFromRoundedRate && s.ScoreFrom != ScoreFromExact {
-		v.errorf(s.At.Key("score_from"), "比例计分的得分算法 score_from 写的是“%s”，无法识别。可用：%s（得分 = 四舍五入到两位小数的百分率 × 分值，默认）、%s（得分 = 实际/计划 × 分值，只舍入一次）。", s.ScoreFrom, ScoreFromRoundedRate, ScoreFromExact)
+		v.errorf(s.At.Key("score_from"), "比例计分的得分算法“score_from”写的是“%s”，无法识别。可用：“%s”（得分 = 四舍五入到两位小数的百分率 × 分值，默认）、“%s”（得分 = 实际/计划 × 分值，只舍入一次）。", s.ScoreFrom, ScoreFromRoundedRate, ScoreFromExact)
 	}
 	v.rules()
 	v.grades()
@@ -177,6 +177,14 @@ func groupNames(s Scoring) []string {
 		out = append(out, g.Name)
 	}
 	return out
+}
+
+// quoteList lists names as messages write them: “a”、“b”.
+func quoteList(names []string) string {
+	if len(names) == 0 {
+		return "（无）"
+	}
+	return "“" + strings.Join(names, "”、“") + "”"
 }
 
 func ruleKeys(s Scoring) []string {
@@ -191,7 +199,7 @@ func categoryKeys(s Scoring) []string {
 	var out []string
 	for _, c := range s.Categories {
 		if c.Rule == "" && c.Shared == nil && c.NotSet == "" {
-			out = append(out, c.Key+"（"+c.Name+"）")
+			out = append(out, "“"+c.Key+"”（"+c.Name+"）")
 		}
 	}
 	return out
@@ -207,19 +215,19 @@ func (v *validator) rules() {
 		switch r.Kind {
 		case KindRatio:
 			if len(r.Bands) > 0 {
-				v.errorf(r.At.Key("bands"), "规则“%s”是 ratio 类型（按比例计分），不需要 bands 档次。请删去 bands，或把类型改为 variance。", r.Key)
+				v.errorf(r.At.Key("bands"), "规则“%s”是“ratio”类型（按比例计分），不需要“bands”档次。请删去“bands”，或把类型改为“variance”。", r.Key)
 			}
 		case KindVariance:
 			v.bands(r)
 		default:
-			v.errorf(r.At.Key("kind"), "规则“%s”的类型“%s”无法识别。可用的类型：ratio（按比例计分）、variance（按变动程度分档计分）。", r.Key, r.Kind)
+			v.errorf(r.At.Key("kind"), "规则“%s”的类型“%s”无法识别。可用的类型：“ratio”（按比例计分）、“variance”（按变动程度分档计分）。", r.Key, r.Kind)
 		}
 	}
 }
 
 func (v *validator) bands(r Rule) {
 	if len(r.Bands) == 0 {
-		v.errorf(r.At.Key("kind"), "规则“%s”是 variance 类型，须用 bands 写出各档次。", r.Key)
+		v.errorf(r.At.Key("kind"), "规则“%s”是“variance”类型，须用“bands”写出各档次。", r.Key)
 		return
 	}
 	var prev *decimal.Decimal
@@ -228,9 +236,9 @@ func (v *validator) bands(r Rule) {
 		v.nonNegative(b.At.Key("score"), fmt.Sprintf("规则“%s”第%d档的得分", r.Key, i+1), b.Score)
 		switch {
 		case last && b.Max != nil:
-			v.errorf(b.At.Key("max"), "规则“%s”的最后一档不应写 max：它表示“超过以上各档”的情形。请删去最后一档的 max，或再加一档 { score = … }。", r.Key)
+			v.errorf(b.At.Key("max"), "规则“%s”的最后一档不应写“max”：它表示“超过以上各档”的情形。请删去最后一档的“max”，或再加一档“{ score = … }”。", r.Key)
 		case !last && b.Max == nil:
-			v.errorf(b.At.Pos(), "规则“%s”第%d档缺少 max（变动程度上限，单位%%）。只有最后一档可以不写。", r.Key, i+1)
+			v.errorf(b.At.Pos(), "规则“%s”第%d档缺少“max”（变动程度上限，单位%%）。只有最后一档可以不写。", r.Key, i+1)
 		case b.Max != nil && b.Max.IsNegative():
 			v.errorf(b.At.Key("max"), "规则“%s”第%d档的上限不能为负数。", r.Key, i+1)
 		case b.Max != nil && prev != nil && !b.Max.GreaterThan(*prev):
@@ -277,10 +285,10 @@ func (v *validator) subproject(sp *Subproject) {
 	negative := sp.Arrived.IsNegative() || sp.Spending.IsNegative() || sp.BudgetCurrent.IsNegative() || sp.BudgetCarryover.IsNegative()
 	if sp.OverspendReason == "" && !negative {
 		if sp.Spending.GreaterThan(sp.Arrived) {
-			v.errorf(sp.At.Key("spending"), "%s的实际支出 %s 超过实际到位 %s。请核对；如确属超支，请在 overspend_reason 中写明原因。", name, wan(sp.Spending), wan(sp.Arrived))
+			v.errorf(sp.At.Key("spending"), "%s的实际支出 %s 超过实际到位 %s。请核对；如确属超支，请在“overspend_reason”中写明原因。", name, wan(sp.Spending), wan(sp.Arrived))
 		}
 		if sp.Arrived.GreaterThan(sp.Budget()) {
-			v.errorf(sp.At.Key("arrived"), "%s的实际到位 %s 超过预算 %s。请核对；如确属超预算到位，请在 overspend_reason 中写明原因。", name, wan(sp.Arrived), wan(sp.Budget()))
+			v.errorf(sp.At.Key("arrived"), "%s的实际到位 %s 超过预算 %s。请核对；如确属超预算到位，请在“overspend_reason”中写明原因。", name, wan(sp.Arrived), wan(sp.Budget()))
 		}
 	}
 	if sp.DirectPayment && !sp.Arrived.Equal(sp.Spending) {
@@ -339,9 +347,9 @@ func (v *validator) detail(sp *Subproject) {
 		keys[c.Key] = true
 		switch {
 		case !slices.Contains(columnKinds, c.Kind):
-			v.errorf(c.At.Key("kind"), "%s第%d列的类型“%s”无法识别。可用的类型：group（分组名称）、text（文字）、seq（序号）、count（数量）、amount（金额）。", name, i+1, c.Kind)
+			v.errorf(c.At.Key("kind"), "%s第%d列的类型“%s”无法识别。可用的类型：“group”（分组名称）、“text”（文字）、“seq”（序号）、“count”（数量）、“amount”（金额）。", name, i+1, c.Kind)
 		case c.Kind == ColGroup && i != 0:
-			v.errorf(c.At.Key("kind"), "%s的分组列（group）只能是第一列。", name)
+			v.errorf(c.At.Key("kind"), "%s的分组列（“group”）只能是第一列。", name)
 		case c.Sum && !c.Numeric():
 			v.errorf(c.At.Key("sum"), "%s的“%s”列不是数量或金额列，不能合计。", name, c.Title)
 		}
@@ -350,10 +358,10 @@ func (v *validator) detail(sp *Subproject) {
 	for gi := range d.Groups {
 		g := &d.Groups[gi]
 		if hasGroupCol && g.Label == "" {
-			v.errorf(g.At.Pos(), "%s第%d组缺少组名 label（第一列是分组列）。", name, gi+1)
+			v.errorf(g.At.Pos(), "%s第%d组缺少组名“label”（第一列是分组列）。", name, gi+1)
 		}
 		if !hasGroupCol && g.Label != "" {
-			v.errorf(g.At.Key("label"), "%s没有分组列（kind = \"group\"），组名“%s”无处显示。请加上分组列或删去 label。", name, g.Label)
+			v.errorf(g.At.Key("label"), "%s没有分组列（“kind = \"group\"”），组名“%s”无处显示。请加上分组列或删去“label”。", name, g.Label)
 		}
 		for ri, row := range g.Rows {
 			v.row(d, name, g, gi, ri, row)
@@ -409,7 +417,7 @@ func (v *validator) sums(d *Detail, name string, stated map[string]tomlx.Scalar,
 		c, ok := d.Column(col)
 		switch {
 		case !ok || !c.Sum:
-			v.errorf(pos, "%s%s中的“%s”不是需要合计的列（sum = true）。", name, what, col)
+			v.errorf(pos, "%s%s中的“%s”不是需要合计的列（“sum = true”）。", name, what, col)
 		case !cell.IsNum:
 			v.errorf(pos, "%s%s中“%s”应为数字。", name, what, c.Title)
 		}
@@ -420,7 +428,7 @@ func (v *validator) rateCheck(d *Detail, name string, rc RateCheck) {
 	base, okB := d.Column(rc.Base)
 	res, okR := d.Column(rc.Result)
 	if !okB || !base.Numeric() || !okR || !res.Numeric() {
-		v.errorf(rc.At.Pos(), "%s的补贴政策核对：base 和 result 须为表中的数字列（这里是“%s”“%s”）。", name, rc.Base, rc.Result)
+		v.errorf(rc.At.Pos(), "%s的补贴政策核对：“base”和“result”须为表中的数字列（这里是“%s”“%s”）。", name, rc.Base, rc.Result)
 		return
 	}
 	n := 0
@@ -473,7 +481,7 @@ func (v *validator) indicators(sp *Subproject) {
 		switch {
 		case ind.Category == "":
 			miscategorised = true
-			v.errorf(ind.At.Pos(), "%s缺少 category（所属二级指标）。可用的代号：%s。", name, strings.Join(categoryKeys(s), "、"))
+			v.errorf(ind.At.Pos(), "%s缺少“category”（所属二级指标）。可用的代号：%s。", name, strings.Join(categoryKeys(s), "、"))
 		case !ok:
 			miscategorised = true
 			v.errorf(ind.At.Key("category"), "%s的所属二级指标“%s”不存在。可用的代号：%s。", name, ind.Category, strings.Join(categoryKeys(s), "、"))
@@ -490,7 +498,7 @@ func (v *validator) indicators(sp *Subproject) {
 			}
 		}
 		if ind.Name == "" {
-			v.errorf(ind.At.Pos(), "%s的一条指标缺少 name（三级指标名称）。", label(sp))
+			v.errorf(ind.At.Pos(), "%s的一条指标缺少“name”（三级指标名称）。", label(sp))
 		}
 		if len(ind.Parts) == 0 {
 			v.item(sp, ind, ind.At.Pos(), name)
@@ -502,7 +510,7 @@ func (v *validator) indicators(sp *Subproject) {
 			}
 		}
 		if ind.Points != nil && !ind.Points.Equal(ind.TotalPoints()) {
-			v.errorf(ind.At.Key("points"), "%s的分值 %s 不等于各分项分值之和 %s。请改正，或删去指标本身的 points。", name, ind.Points, ind.TotalPoints())
+			v.errorf(ind.At.Key("points"), "%s的分值 %s 不等于各分项分值之和 %s。请改正，或删去指标本身的“points”。", name, ind.Points, ind.TotalPoints())
 		}
 		for i, p := range ind.Parts {
 			for _, key := range []string{"category", "name", "heading", "standard"} {
@@ -523,9 +531,9 @@ func (v *validator) indicators(sp *Subproject) {
 		got, ok := points[c.Key]
 		switch {
 		case !ok && !miscategorised:
-			v.warnf(sp.At.Pos(), "%s没有“%s”类指标，该类按 0 分计（满分 %s 分）。如有遗漏请补上 category = \"%s\" 的指标。", label(sp), c.Name, c.Points, c.Key)
+			v.warnf(sp.At.Pos(), "%s没有“%s”类指标，该类按 0 分计（满分 %s 分）。如有遗漏请补上“category = \"%s\"”的指标。", label(sp), c.Name, c.Points, c.Key)
 		case !got.Equal(c.Points):
-			v.errorf(first[c.Key], "%s“%s”类各指标分值合计 %s 分，应为 %s 分（见 scoring.toml）。请调整各指标的 points。", label(sp), c.Name, got, c.Points)
+			v.errorf(first[c.Key], "%s“%s”类各指标分值合计 %s 分，应为 %s 分（见 scoring.toml）。请调整各指标的“points”。", label(sp), c.Name, got, c.Points)
 		}
 	}
 }
@@ -534,7 +542,7 @@ func (v *validator) indicators(sp *Subproject) {
 // shared indicator (sp nil).
 func (v *validator) item(sp *Subproject, it Indicator, pos diag.Pos, name string) {
 	if it.Points == nil {
-		v.errorf(pos, "%s缺少 points（分值）。", name)
+		v.errorf(pos, "%s缺少“points”（分值）。", name)
 		return
 	}
 	pts := *it.Points
@@ -545,9 +553,9 @@ func (v *validator) item(sp *Subproject, it Indicator, pos diag.Pos, name string
 	}
 	switch {
 	case it.Rule != "" && it.Score != nil:
-		v.errorf(it.At.Key("score"), "%s同时写了 rule（按规则计分）和 score（给定得分），只能选一种。", name)
+		v.errorf(it.At.Key("score"), "%s同时写了“rule”（按规则计分）和“score”（给定得分），只能选一种。", name)
 	case it.Rule == "" && it.Score == nil:
-		v.errorf(pos, "%s既没有 rule 也没有 score。请写 score = 得分（评价人员给定），或 rule = \"completion\" 等按规则计分。", name)
+		v.errorf(pos, "%s既没有“rule”也没有“score”。请写“score = 得分”（评价人员给定），或“rule = \"completion\"”等按规则计分。", name)
 	case it.Score != nil:
 		sc := *it.Score
 		switch {
@@ -558,12 +566,12 @@ func (v *validator) item(sp *Subproject, it Indicator, pos diag.Pos, name string
 		case sc.GreaterThan(pts):
 			v.errorf(it.At.Key("score"), "%s的得分 %s 超过分值 %s。得分不能高于分值，请改正。", name, sc, pts)
 		case sc.LessThan(pts) && strings.TrimSpace(it.Deduction) == "":
-			v.errorf(it.At.Key("score"), "%s得 %s 分，低于分值 %s 分，须在 deduction 中写明扣分原因（写入评分表）。", name, sc, pts)
+			v.errorf(it.At.Key("score"), "%s得 %s 分，低于分值 %s 分，须在“deduction”中写明扣分原因（写入评分表）。", name, sc, pts)
 		default:
 			v.deduction(it, name, pts.Sub(sc))
 		}
 		if strings.TrimSpace(it.Text) == "" {
-			v.errorf(pos, "%s是评价人员给定的得分，须在 text 中写明评分依据。", name)
+			v.errorf(pos, "%s是评价人员给定的得分，须在“text”中写明评分依据。", name)
 		}
 	case it.Rule != "":
 		v.ruleItem(sp, it, pos, name)
@@ -574,9 +582,9 @@ func (v *validator) item(sp *Subproject, it Indicator, pos diag.Pos, name string
 	for _, ph := range placeholderRe.FindAllString(it.Text, -1) {
 		switch {
 		case ph == PlaceholderPlan && it.Plan == nil:
-			v.errorf(it.At.Key("text"), "%s的文字用了 %s，但没有写 plan（计划数）。", name, ph)
+			v.errorf(it.At.Key("text"), "%s的文字用了 %s，但没有写“plan”（计划数）。", name, ph)
 		case ph == PlaceholderActual && it.Actual == nil:
-			v.errorf(it.At.Key("text"), "%s的文字用了 %s，但没有写 actual（实际数）。", name, ph)
+			v.errorf(it.At.Key("text"), "%s的文字用了 %s，但没有写“actual”（实际数）。", name, ph)
 		case strings.ContainsAny(ph, "｛｝"):
 			v.errorf(it.At.Key("text"), "%s的文字中的占位符 %s 用了中文大括号。请改为英文大括号：%s 或 %s。", name, ph, PlaceholderPlan, PlaceholderActual)
 		case ph != PlaceholderPlan && ph != PlaceholderActual && !slices.Contains(TextPlaceholders, ph):
@@ -607,24 +615,24 @@ func (v *validator) deduction(it Indicator, name string, lost decimal.Decimal) {
 			quoted = append(quoted, m[0])
 		}
 		if !said.Equal(lost) {
-			v.errorf(it.At.Key(f.key), "%s的%s写“%s”（共扣 %s 分），但分值 %s − 得分 %s = 扣 %s 分。请使两者一致：改正 score 或文字。", name, f.what, strings.Join(quoted, "”“"), said, it.Points, it.Score, lost)
+			v.errorf(it.At.Key(f.key), "%s的%s写“%s”（共扣 %s 分），但分值 %s − 得分 %s = 扣 %s 分。请使两者一致：改正“score”或文字。", name, f.what, strings.Join(quoted, "”“"), said, it.Points, it.Score, lost)
 		}
 	}
 	if lost.IsZero() && strings.TrimSpace(it.Deduction) != "" {
-		v.warnf(it.At.Key("deduction"), "%s得满分 %s 分，却写了扣分原因“%s”：满分时扣分原因不会写入评分表。请删去 deduction，或核对得分。", name, it.Points, it.Deduction)
+		v.warnf(it.At.Key("deduction"), "%s得满分 %s 分，却写了扣分原因“%s”：满分时扣分原因不会写入评分表。请删去“deduction”，或核对得分。", name, it.Points, it.Deduction)
 	}
 }
 
 func (v *validator) ruleItem(sp *Subproject, it Indicator, pos diag.Pos, name string) {
 	r, ok := v.y.Scoring.RuleByKey(it.Rule)
 	if !ok {
-		v.errorf(it.At.Key("rule"), "%s的计分规则“%s”不存在。可用的规则：%s（见 scoring.toml）。", name, it.Rule, strings.Join(ruleKeys(v.y.Scoring), "、"))
+		v.errorf(it.At.Key("rule"), "%s的计分规则“%s”不存在。可用的规则：%s（见 scoring.toml）。", name, it.Rule, quoteList(ruleKeys(v.y.Scoring)))
 		return
 	}
 	switch r.Kind {
 	case KindRatio:
 		if it.Plan == nil || it.Actual == nil {
-			v.errorf(pos, "%s按规则“%s”计分，须同时写 plan（计划数）和 actual（实际数）。", name, r.Name)
+			v.errorf(pos, "%s按规则“%s”计分，须同时写“plan”（计划数）和“actual”（实际数）。", name, r.Name)
 			return
 		}
 		if !it.Plan.IsPositive() {
@@ -634,11 +642,11 @@ func (v *validator) ruleItem(sp *Subproject, it Indicator, pos diag.Pos, name st
 			v.errorf(it.At.Key("actual"), "%s的实际数 %s 不能为负数。", name, it.Actual)
 		}
 		if strings.TrimSpace(it.Text) == "" {
-			v.errorf(pos, "%s缺少 text（报告中的表述）。", name)
+			v.errorf(pos, "%s缺少“text”（报告中的表述）。", name)
 		}
 	case KindVariance:
 		if sp == nil && (it.Plan == nil || it.Actual == nil) {
-			v.errorf(pos, "%s按规则“%s”计分，须写 plan 和 actual。", name, r.Name)
+			v.errorf(pos, "%s按规则“%s”计分，须写“plan”和“actual”。", name, r.Name)
 		}
 		if it.Plan != nil && !it.Plan.IsPositive() {
 			v.errorf(it.At.Key("plan"), "%s的计划数必须大于 0。", name)
@@ -682,7 +690,7 @@ func (v *validator) crossCheck(sp *Subproject, it Indicator, key, ref string, va
 func (v *validator) report() {
 	r := v.y.Report
 	if r.Date == nil {
-		v.warnf(r.At.Pos(), "报告没有写成文日期：报告末尾将只有署名，没有日期（GB/T 9704 要求署名下编排成文日期）。请在 [report] 中写 date = 2020-06-30（不加引号）。")
+		v.warnf(r.At.Pos(), "报告没有写成文日期：报告末尾将只有署名，没有日期（GB/T 9704 要求署名下编排成文日期）。请在 [report] 中写“date = 2020-06-30”（不加引号）。")
 	}
 	for _, n := range r.FundsNotes {
 		if n.Section != SectionDecision && n.Section != SectionProcess {
@@ -696,7 +704,7 @@ func (v *validator) report() {
 			if best := suggest.Closest(o.Subproject, v.subprojectNames()); best != "" {
 				hint = "是不是“" + best + "”？"
 			}
-			v.errorf(o.At.Key("subproject"), "“其他需说明的问题”所写的子项目“%s”不存在。%s子项目名称须与 subproject-*.toml 中的 name 一致：%s。", o.Subproject, hint, strings.Join(v.subprojectNames(), "、"))
+			v.errorf(o.At.Key("subproject"), "“其他需说明的问题”所写的子项目“%s”不存在。%s子项目名称须与“subproject-*.toml”中的“name”一致：%s。", o.Subproject, hint, strings.Join(v.subprojectNames(), "、"))
 		}
 		if prev, dup := seen[o.Subproject]; dup {
 			v.errorf(o.At.Key("subproject"), "“其他需说明的问题”中子项目“%s”写了两次（另见 %s）。请把两段说明合并到一节。", o.Subproject, prev)
@@ -728,7 +736,7 @@ func (v *validator) targets() {
 		badFrom := false
 		for _, from := range []struct{ key, val string }{{"value_from", t.ValueFrom}, {"actual_from", t.ActualFrom}} {
 			if from.val != "" && from.val != FromBudget && from.val != FromSpending {
-				v.errorf(t.At.Key(from.key), "%s的 %s 写的是“%s”，只能是 %s（预算总额）或 %s（实际支出）。", name, from.key, from.val, FromBudget, FromSpending)
+				v.errorf(t.At.Key(from.key), "%s的“%s”写的是“%s”，只能是“%s”（预算总额）或“%s”（实际支出）。", name, from.key, from.val, FromBudget, FromSpending)
 				badFrom = true
 			}
 		}
@@ -736,13 +744,13 @@ func (v *validator) targets() {
 			continue
 		}
 		if t.ValueFrom != "" && t.At.Has("value") {
-			v.errorf(t.At.Key("value"), "%s同时写了 value 和 value_from，只能写一个。", name)
+			v.errorf(t.At.Key("value"), "%s同时写了“value”和“value_from”，只能写一个。", name)
 		}
 		if t.ActualFrom != "" && t.At.Has("actual") {
-			v.errorf(t.At.Key("actual"), "%s同时写了 actual 和 actual_from，只能写一个。", name)
+			v.errorf(t.At.Key("actual"), "%s同时写了“actual”和“actual_from”，只能写一个。", name)
 		}
 		if !t.At.Has("value") && t.ValueFrom == "" {
-			v.errorf(t.At.Pos(), "%s缺少年度指标值 value（或 value_from）。", name)
+			v.errorf(t.At.Pos(), "%s缺少年度指标值“value”（或“value_from”）。", name)
 			continue
 		}
 		switch {
@@ -751,10 +759,10 @@ func (v *validator) targets() {
 		case t.Comparator != "" && !t.Value.IsNum:
 			v.errorf(t.At.Key("value"), "%s写了比较方式“%s”，年度指标值应为数字（不加引号），这里是“%s”。", name, t.Comparator, t.Value.Text)
 		case t.Comparator == "" && t.Value.IsNum:
-			v.errorf(t.At.Key("comparator"), "%s的年度指标值是数字，须写比较方式 comparator（≥、≤、= 等）。", name)
+			v.errorf(t.At.Key("comparator"), "%s的年度指标值是数字，须写比较方式“comparator”（≥、≤、= 等）。", name)
 		}
 		if t.Actual == nil {
-			v.warnf(t.At.Pos(), "%s没有填写实际完成值 actual，完成情况将显示为“未填写”。", name)
+			v.warnf(t.At.Pos(), "%s没有填写实际完成值“actual”，完成情况将显示为“未填写”。", name)
 			continue
 		}
 		a := *t.Actual

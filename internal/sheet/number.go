@@ -180,7 +180,7 @@ func whyNotNumber(s string) *Problem {
 	}
 	if unit, plain, ok := stripUnit(s); ok {
 		return &Problem{Msg: fmt.Sprintf("写的是%s，带了单位或符号“%s”。", shown, unit),
-			Hint: fmt.Sprintf("单元格中只写数字：%s；金额的单位由明细表的 unit 说明，数量的单位写在表头中。", plain)}
+			Hint: fmt.Sprintf("单元格中只写数字：%s；金额的单位由明细表的“unit”说明，数量的单位写在表头中。", plain)}
 	}
 	if s == "" {
 		return &Problem{Msg: "是空白的。"}

@@ -18,33 +18,22 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 )
 
-// Limits. A list of 100 000 rows is about 3 MB as .xlsx and 6 MB as CSV.
+// Limits (internal/limits holds them with the reasons).
 const (
-	// MaxFileSize bounds a source file; it is checked before the file is
-	// read.
-	MaxFileSize = 64 << 20
-	// MaxRows bounds the rows under the header: about what the Word
-	// report's own limit on a part allows (docx.MaxOutputPartSize).
-	MaxRows = 300_000
-	// MaxPartSize bounds one part of a workbook once unzipped (a worksheet,
-	// the shared strings): checked against the size the archive declares
-	// before unzipping, and again while unzipping.
-	MaxPartSize = 512 << 20
-	// MaxProblems bounds the problems reported for one file: a column
-	// written wrongly all the way down is one mistake, not 100 000.
-	MaxProblems = 50
-	// maxToken bounds one XML tag or text of a workbook's parts (a cell
-	// holds at most 32 767 characters in Excel).
-	maxToken = 1 << 20
+	MaxFileSize = limits.SourceFile
+	MaxRows     = limits.SourceRows
+	MaxPartSize = limits.SourcePart
+	MaxProblems = limits.Messages
+	maxToken    = limits.SourceToken
 	// maxColumn is Excel's last column (XFD); maxRowNumber its last row.
 	maxColumn    = 16384
 	maxRowNumber = 1 << 20
@@ -277,34 +266,33 @@ func (r *reader) read() *Source {
 		format = CSV
 	case ".xls":
 		r.fail("这是旧版 Excel 格式（.xls）的文件，程序只能读取 .xlsx 和 .csv。",
-			"请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。")
+			"请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把“rows_from”改为新文件名。")
 		return nil
 	case ".et", ".ods", ".numbers", ".xlsb":
 		r.fail(fmt.Sprintf("程序不能读取 %s 格式的表格，只能读取 .xlsx 和 .csv。", ext),
-			"请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。")
+			"请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把“rows_from”改为新文件名。")
 		return nil
 	default:
-		r.fail(fmt.Sprintf("rows_from 指定的文件“%s”不是表格文件：只能读取 .xlsx（Excel 工作簿）和 .csv。", filepath.Base(r.path)),
+		r.fail(fmt.Sprintf("“rows_from”指定的文件“%s”不是表格文件：只能读取 .xlsx（Excel 工作簿）和 .csv。", filepath.Base(r.path)),
 			"请检查文件名和扩展名。")
 		return nil
 	}
-	info, err := os.Stat(r.path)
+	data, err := limits.ReadFile(r.path, MaxFileSize)
+	var tooBig *limits.TooLargeError
 	switch {
-	case err != nil:
-		r.fail(fmt.Sprintf("无法读取明细表的来源文件：%s。", diag.IOError(err)),
-			"请确认文件与数据文件放在同一目录下，且 rows_from 中的文件名（包括扩展名）与实际文件一致。")
-		return nil
-	case info.IsDir():
-		r.fail("rows_from 指定的是一个目录，不是文件。", "请写明表格文件的名称，如 rows_from = \"奖励名单.xlsx\"。")
-		return nil
-	case info.Size() > MaxFileSize:
-		r.fail(fmt.Sprintf("文件过大（%s），超过明细表来源文件的上限 %s。", humanSize(info.Size()), humanSize(MaxFileSize)),
+	case errors.As(err, &tooBig) && tooBig.Size >= 0:
+		r.fail(fmt.Sprintf("文件过大（%s），超过明细表来源文件的上限 %s。", diag.Size(tooBig.Size), diag.Size(MaxFileSize)),
 			"一张 10 万行的名单约 3 MB（.xlsx）或 6 MB（.csv）；请确认选对了文件，或删去其中与本表无关的工作表、图片后再保存。")
 		return nil
-	}
-	data, err := readFile(r.path, info.Size())
-	if err != nil {
-		r.fail(fmt.Sprintf("无法读取明细表的来源文件：%s。", diag.IOError(err)), "")
+	case errors.As(err, &tooBig):
+		r.fail(fmt.Sprintf("文件在读取时超过了明细表来源文件的上限 %s（可能正被其它程序写入）。", diag.Size(MaxFileSize)), "请等写入结束（如在 Excel 中保存完毕）后再运行。")
+		return nil
+	case errors.Is(err, limits.ErrNotRegular):
+		r.fail("“rows_from”指定的不是普通文件（而是目录、设备、管道或套接字），不能作为表格读取。", "请写明表格文件的名称，如“rows_from = \"奖励名单.xlsx\"”。")
+		return nil
+	case err != nil:
+		r.fail(fmt.Sprintf("无法读取明细表的来源文件：%s。", diag.IOError(err)),
+			"请确认文件与数据文件放在同一目录下，且“rows_from”中的文件名（包括扩展名）与实际文件一致。")
 		return nil
 	}
 	return r.content(format, data)
@@ -329,24 +317,6 @@ func (r *reader) content(format Format, data []byte) *Source {
 	}
 	src.Merged = r.merges
 	return src
-}
-
-// readFile reads a file of the size Stat gave, never more than
-// MaxFileSize even if it grows meanwhile.
-func readFile(path string, size int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	buf := make([]byte, size)
-	if _, err := io.ReadFull(f, buf); err != nil {
-		return nil, err
-	}
-	if n, _ := f.Read(make([]byte, 1)); n > 0 {
-		return nil, fmt.Errorf("文件在读取时被改动（变大了），请稍后重试")
-	}
-	return buf, nil
 }
 
 // Magic numbers: a zip archive (.xlsx, .docx) and an OLE compound file
@@ -390,27 +360,17 @@ func (r *reader) wrongContent(format Format, kind string, data []byte) {
 	switch kind {
 	case "encrypted":
 		r.fail("该工作簿设置了打开密码（已加密），程序无法读取。",
-			"请在 Excel 中打开它（输入密码），“文件”→“信息”→“保护工作簿”→“用密码进行加密”，清空密码后保存；或另存为一个不加密的副本，再把 rows_from 改为该副本。")
+			"请在 Excel 中打开它（输入密码），“文件”→“信息”→“保护工作簿”→“用密码进行加密”，清空密码后保存；或另存为一个不加密的副本，再把“rows_from”改为该副本。")
 	case "ole":
 		r.fail("这是旧版 Excel 格式（.xls）的文件（只是扩展名写成了 "+filepath.Ext(r.path)+"），程序只能读取 .xlsx 和 .csv。",
-			resave+"“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。")
+			resave+"“另存为”→“Excel 工作簿（*.xlsx）”，再把“rows_from”改为新文件名。")
 	case "zip":
 		r.fail("这个文件其实是 Excel 工作簿（.xlsx），扩展名却是 .csv。",
-			"请把文件的扩展名改为 .xlsx（并相应修改 rows_from），或在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”。")
+			"请把文件的扩展名改为 .xlsx（并相应修改“rows_from”），或在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”。")
 	case "utf16":
 		r.fail("文件是 UTF-16 编码（Excel 的“Unicode 文本”格式），不是 CSV。",
 			resave+"“另存为”→“CSV UTF-8（逗号分隔）（*.csv）”。")
 	}
-}
-
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d 字节", n)
 }
 
 // ColumnName names a 0-based column as Excel does: A … Z, AA ….

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ipfund/internal/diag"
 	"ipfund/internal/suggest"
 )
 
@@ -71,7 +72,7 @@ func (r *reader) corrupt(err error) {
 	var bad *errXML
 	switch {
 	case errors.As(err, &tooBig):
-		r.fail(fmt.Sprintf("工作簿中的“%s”解压后超过 %s 的上限，程序不予读取。", tooBig.part, humanSize(MaxPartSize)),
+		r.fail(fmt.Sprintf("工作簿中的“%s”解压后超过 %s 的上限，程序不予读取。", tooBig.part, diag.Size(MaxPartSize)),
 			"正常的名单远小于此；请确认选对了文件，或在 Excel 中把所需的数据复制到一个新工作簿后保存。")
 	case errors.As(err, &bad):
 		r.fail("工作簿已损坏，无法读取："+bad.msg+"。", resave+"确认内容完整后重新保存（“另存为”→“Excel 工作簿（*.xlsx）”）。")
@@ -107,12 +108,12 @@ func (r *reader) chooseSheet(wb *workbook) (wbSheet, bool) {
 				hint = "是不是“" + best + "”？"
 			}
 			r.fail(fmt.Sprintf("工作簿中没有名为“%s”的工作表。%s现有的工作表：%s。", r.o.Sheet, hint, quoteList(names)),
-				"请把 sheet 改为其中之一（须与 Excel 底部标签上的名称完全一致）。")
+				"请把“sheet”改为其中之一（须与 Excel 底部标签上的名称完全一致）。")
 			return wbSheet{}, false
 		}
 	}
 	if sh.relType != relWorksheet {
-		r.fail(fmt.Sprintf("“%s”是图表或对话框工作表，不是数据表。现有的工作表：%s。", sh.name, quoteList(names)), "请用 sheet 指定存放名单的工作表。")
+		r.fail(fmt.Sprintf("“%s”是图表或对话框工作表，不是数据表。现有的工作表：%s。", sh.name, quoteList(names)), "请用“sheet”指定存放名单的工作表。")
 		return wbSheet{}, false
 	}
 	return sh, true

@@ -127,10 +127,10 @@ func TestNumberProblemsSayWhatIsWrongAndWhatToDo(t *testing.T) {
 	}{
 		{Cell{Kind: Text, Text: "1,234.50"}, "写成了带千分位逗号的“1,234.50”。", "请只写数字：1234.50（在 Excel 中可把该列的单元格格式设为“常规”，或“数值”且不勾选“使用千位分隔符”）。"},
 		{Cell{Kind: Text, Text: "12，345"}, "写成了带千分位逗号的“12，345”。", "请只写数字：12345（在 Excel 中可把该列的单元格格式设为“常规”，或“数值”且不勾选“使用千位分隔符”）。"},
-		{Cell{Kind: Text, Text: "1234元"}, "写的是“1234元”，带了单位或符号“元”。", "单元格中只写数字：1234；金额的单位由明细表的 unit 说明，数量的单位写在表头中。"},
-		{Cell{Kind: Text, Text: "12.5 万元"}, "写的是“12.5 万元”，带了单位或符号“万元”。", "单元格中只写数字：12.5；金额的单位由明细表的 unit 说明，数量的单位写在表头中。"},
-		{Cell{Kind: Text, Text: "￥1,234"}, "写的是“￥1,234”，带了单位或符号“￥”。", "单元格中只写数字：1234；金额的单位由明细表的 unit 说明，数量的单位写在表头中。"},
-		{Cell{Kind: Text, Text: "３件"}, "写的是“３件”，带了单位或符号“件”。", "单元格中只写数字：3；金额的单位由明细表的 unit 说明，数量的单位写在表头中。"},
+		{Cell{Kind: Text, Text: "1234元"}, "写的是“1234元”，带了单位或符号“元”。", "单元格中只写数字：1234；金额的单位由明细表的“unit”说明，数量的单位写在表头中。"},
+		{Cell{Kind: Text, Text: "12.5 万元"}, "写的是“12.5 万元”，带了单位或符号“万元”。", "单元格中只写数字：12.5；金额的单位由明细表的“unit”说明，数量的单位写在表头中。"},
+		{Cell{Kind: Text, Text: "￥1,234"}, "写的是“￥1,234”，带了单位或符号“￥”。", "单元格中只写数字：1234；金额的单位由明细表的“unit”说明，数量的单位写在表头中。"},
+		{Cell{Kind: Text, Text: "３件"}, "写的是“３件”，带了单位或符号“件”。", "单元格中只写数字：3；金额的单位由明细表的“unit”说明，数量的单位写在表头中。"},
 		{Cell{Kind: Text, Text: "１２３４．５"}, "写的是全角数字“１２３４．５”。", "请改为半角（英文）数字：1234.5。"},
 		{Cell{Kind: Text, Text: "#REF!"}, "是公式错误 #REF!（公式引用的单元格已被删除），不是数字。", "请在 Excel 中改正这一格的公式，确认显示的数字正确后保存。"},
 		{Cell{Kind: Error, Text: "#REF!"}, "是公式错误 #REF!（公式引用的单元格已被删除），不是数字。", "请在 Excel 中改正这一格的公式，确认显示的数字正确后保存。"},
@@ -180,8 +180,8 @@ func TestHiddenRowsMergedCellsAndBlankLinesInTheDataAreRefused(t *testing.T) {
 func TestUnknownSheetSuggestsTheRealOnes(t *testing.T) {
 	path := writeFile(t, "奖励名单.xlsx", awards.bytes(t))
 	for _, c := range []struct{ sheet, want string }{
-		{"奖 励", "工作簿中没有名为“奖 励”的工作表。是不是“奖励”？现有的工作表：“说明”、“奖励”。请把 sheet 改为其中之一（须与 Excel 底部标签上的名称完全一致）。"},
-		{"Sheet1", "工作簿中没有名为“Sheet1”的工作表。现有的工作表：“说明”、“奖励”。请把 sheet 改为其中之一（须与 Excel 底部标签上的名称完全一致）。"},
+		{"奖 励", "工作簿中没有名为“奖 励”的工作表。是不是“奖励”？现有的工作表：“说明”、“奖励”。请把“sheet”改为其中之一（须与 Excel 底部标签上的名称完全一致）。"},
+		{"Sheet1", "工作簿中没有名为“Sheet1”的工作表。现有的工作表：“说明”、“奖励”。请把“sheet”改为其中之一（须与 Excel 底部标签上的名称完全一致）。"},
 	} {
 		src, _, ds := readAll(t, path, Options{Sheet: c.sheet})
 		equalStrings(t, c.sheet, diagStrings(ds), []string{path + "：错误：" + c.want})
@@ -213,15 +213,15 @@ func TestFilesThatAreNotReadableWorkbooks(t *testing.T) {
 	}
 	csvAsXLSX := writeFile(t, "名单.csv", awards.bytes(t))
 	for _, c := range []struct{ path, want string }{
-		{filepath.Join(dir, "没有.xlsx"), "无法读取明细表的来源文件：目录或文件不存在。请确认文件与数据文件放在同一目录下，且 rows_from 中的文件名（包括扩展名）与实际文件一致。"},
-		{encrypted, "该工作簿设置了打开密码（已加密），程序无法读取。请在 Excel 中打开它（输入密码），“文件”→“信息”→“保护工作簿”→“用密码进行加密”，清空密码后保存；或另存为一个不加密的副本，再把 rows_from 改为该副本。"},
-		{oldXLS, "这是旧版 Excel 格式（.xls）的文件，程序只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。"},
-		{renamedXLS, "这是旧版 Excel 格式（.xls）的文件（只是扩展名写成了 .xlsx），程序只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。"},
+		{filepath.Join(dir, "没有.xlsx"), "无法读取明细表的来源文件：目录或文件不存在。请确认文件与数据文件放在同一目录下，且“rows_from”中的文件名（包括扩展名）与实际文件一致。"},
+		{encrypted, "该工作簿设置了打开密码（已加密），程序无法读取。请在 Excel 中打开它（输入密码），“文件”→“信息”→“保护工作簿”→“用密码进行加密”，清空密码后保存；或另存为一个不加密的副本，再把“rows_from”改为该副本。"},
+		{oldXLS, "这是旧版 Excel 格式（.xls）的文件，程序只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把“rows_from”改为新文件名。"},
+		{renamedXLS, "这是旧版 Excel 格式（.xls）的文件（只是扩展名写成了 .xlsx），程序只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把“rows_from”改为新文件名。"},
 		{notZip, "文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或只是改了扩展名。请用 Excel 或 WPS 打开它，确认内容完整后“另存为”→“Excel 工作簿（*.xlsx）”。"},
 		{big, "文件过大（200.0 MB），超过明细表来源文件的上限 64.0 MB。一张 10 万行的名单约 3 MB（.xlsx）或 6 MB（.csv）；请确认选对了文件，或删去其中与本表无关的工作表、图片后再保存。"},
-		{csvAsXLSX, "这个文件其实是 Excel 工作簿（.xlsx），扩展名却是 .csv。请把文件的扩展名改为 .xlsx（并相应修改 rows_from），或在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”。"},
-		{writeFile(t, "名单.txt", []byte("a,b")), "rows_from 指定的文件“名单.txt”不是表格文件：只能读取 .xlsx（Excel 工作簿）和 .csv。请检查文件名和扩展名。"},
-		{writeFile(t, "名单.et", []byte("a,b")), "程序不能读取 .et 格式的表格，只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把 rows_from 改为新文件名。"},
+		{csvAsXLSX, "这个文件其实是 Excel 工作簿（.xlsx），扩展名却是 .csv。请把文件的扩展名改为 .xlsx（并相应修改“rows_from”），或在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”。"},
+		{writeFile(t, "名单.txt", []byte("a,b")), "“rows_from”指定的文件“名单.txt”不是表格文件：只能读取 .xlsx（Excel 工作簿）和 .csv。请检查文件名和扩展名。"},
+		{writeFile(t, "名单.et", []byte("a,b")), "程序不能读取 .et 格式的表格，只能读取 .xlsx 和 .csv。请用 Excel 或 WPS 打开它，“另存为”→“Excel 工作簿（*.xlsx）”，再把“rows_from”改为新文件名。"},
 	} {
 		start := time.Now()
 		src, rows, ds := readAll(t, c.path, Options{})

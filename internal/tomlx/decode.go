@@ -17,6 +17,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/limits"
 	"ipfund/internal/suggest"
 )
 
@@ -29,22 +30,86 @@ import (
 // marks a key that must be present, and a `zh:"…"` tag gives its Chinese
 // name for messages. A field of type At receives the table's position.
 func Decode(file string, src []byte, v any) diag.List {
-	if d, bad := notUTF8(file, src); bad {
-		return diag.List{d}
+	return DecodeCounted(file, src, v, nil)
+}
+
+// DecodeCounted is Decode with bounds on the length of some arrays of the
+// file (by path without indexes, e.g. "city"), checked before the file is
+// parsed.
+func DecodeCounted(file string, src []byte, v any, counts map[string]Count) diag.List {
+	tree, s, d0 := parse(file, src, counts)
+	if d0 != nil {
+		return diag.List{*d0}
 	}
-	var tree map[string]any
-	if _, err := toml.Decode(string(src), &tree); err != nil {
-		return diag.List{syntaxError(file, src, err)}
-	}
-	d := &decoder{file: file, idx: buildIndex(string(src))}
+	d := &decoder{file: file, idx: s.idx}
 	d.value(tree, reflect.ValueOf(v).Elem(), "", "")
+	if d.omitted > 0 {
+		d.diags.Add(diag.Omitted(file, d.omitted, diag.Error))
+	}
 	return d.diags
 }
 
+// parse checks the encoding and the limits of a data file, then parses it.
+// The scanner's counting pass runs first: it refuses a file over
+// limits.Items, Depth or KeyPath before the parser spends anything on it;
+// the indexing pass runs on what the parser accepted.
+func parse(file string, src []byte, counts map[string]Count) (map[string]any, *scanner, *diag.Diagnostic) {
+	if d, bad := notUTF8(file, src); bad {
+		return nil, nil, &d
+	}
+	text := string(src)
+	if c := check(text, counts); c.over != nil {
+		d := c.overDiag(file, counts)
+		return nil, nil, &d
+	}
+	var tree map[string]any
+	if err := decodeTOML(text, &tree); err != nil {
+		d := syntaxError(file, src, err)
+		return nil, nil, &d
+	}
+	return tree, scan(text), nil
+}
+
+// decodeTOML is toml.Decode, with the parser's own internal errors (it
+// panics with a string on what it calls a bug) turned into an error.
+func decodeTOML(text string, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = errParserBug
+		}
+	}()
+	_, err = toml.Decode(text, v)
+	return err
+}
+
+var errParserBug = errors.New("tomlx: the TOML parser failed")
+
+// overDiag says which limit the file exceeded, where.
+func (s *scanner) overDiag(file string, counts map[string]Count) diag.Diagnostic {
+	pos := diag.Pos{File: file, Line: s.over.line, Col: s.over.col}
+	switch s.over.kind {
+	case tooManyElems:
+		c := counts[s.over.array]
+		return diag.Diagnostic{Pos: pos, Msg: fmt.Sprintf(c.Msg, c.Max), Hint: c.Hint}
+	case tooManyItems:
+		return diag.Diagnostic{Pos: pos,
+			Msg:  fmt.Sprintf("文件中的数据项过多：到这里已超过 %d 项（每个键、每个数组元素、每个小节各算一项），超过数据文件的上限。", limits.Items),
+			Hint: "一个年度的数据只有几百项；请确认没有误把其它数据（如导出的整张表格）粘贴进来。"}
+	case tooDeep:
+		return diag.Diagnostic{Pos: pos,
+			Msg:  fmt.Sprintf("这里的嵌套超过 %d 层（方括号、大括号或带句点的键一层套一层），超过数据文件的上限。", limits.Depth),
+			Hint: "数据最多只需嵌套几层；请检查是否多写了“[”或“{”，或缺少对应的“]”“}”。"}
+	}
+	return diag.Diagnostic{Pos: pos,
+		Msg:  fmt.Sprintf("这里的键名（连同所在小节的名称）超过 %d 个字节，超过数据文件的上限。", limits.KeyPath),
+		Hint: "请检查键名或小节名是否写错（例如缺少等号，使整行被当作键名）。"}
+}
+
 type decoder struct {
-	file  string
-	idx   index
-	diags diag.List
+	file    string
+	idx     index
+	diags   diag.List
+	omitted int // problems beyond limits.Messages, counted only
 	// outer holds the keys of the enclosing tables, innermost last: TOML
 	// files every key after [[a.b]] into that table, so a key meant for [a]
 	// but written below [[a.b]] lands one level too deep. Knowing the outer
@@ -66,8 +131,20 @@ var (
 
 func (d *decoder) at(path string) At { return At{file: d.file, path: path, idx: d.idx} }
 
+// room reports whether another problem may be listed; past
+// limits.Messages they are only counted.
+func (d *decoder) room() bool {
+	if len(d.diags) < limits.Messages {
+		return true
+	}
+	d.omitted++
+	return false
+}
+
 func (d *decoder) errorf(path, format string, args ...any) {
-	d.diags.Errorf(d.at(path).Pos(), format, args...)
+	if d.room() {
+		d.diags.Errorf(d.at(path).Pos(), format, args...)
+	}
 }
 
 // value stores val into rv; path locates it, name is how messages call it.
@@ -161,7 +238,7 @@ func (d *decoder) value(val any, rv reflect.Value, path, name string) {
 	case reflect.Bool:
 		b, ok := val.(bool)
 		if !ok {
-			d.mismatch(val, path, name, "true 或 false（不加引号）")
+			d.mismatch(val, path, name, "“true”或“false”（不加引号）")
 			return
 		}
 		rv.SetBool(b)
@@ -204,7 +281,7 @@ func (d *decoder) structure(m map[string]any, rv reflect.Value, path string) {
 		}
 		val, ok := m[key]
 		if !ok {
-			if strings.Contains(f.Tag.Get("toml"), ",required") {
+			if strings.Contains(f.Tag.Get("toml"), ",required") && d.room() {
 				where := "这一节"
 				if path != "" {
 					where = "“" + path + "”"
@@ -273,6 +350,9 @@ func childOwner(t reflect.Type, key string) string {
 }
 
 func (d *decoder) unknown(key string, names []string, table, owner string) {
+	if !d.room() {
+		return
+	}
 	path := joinKey(table, key)
 	for i := len(d.outer) - 1; i >= 0; i-- {
 		if o := d.outer[i]; slices.Contains(o.names, key) {
@@ -295,7 +375,7 @@ func (d *decoder) unknown(key string, names []string, table, owner string) {
 	if best := suggest.Closest(key, names); best != "" {
 		hint += "（是不是“" + best + "”？）"
 	}
-	hint += "；这里可以写的键有：" + strings.Join(names, "、") + "。"
+	hint += "；这里可以写的键有：“" + strings.Join(names, "”、“") + "”。"
 	d.diags.Add(diag.Diagnostic{
 		Pos:  d.at(path).Pos(),
 		Msg:  fmt.Sprintf("未知的键“%s”：程序不认识这个名字，写在这里的数据不会被使用。", key),
@@ -304,6 +384,9 @@ func (d *decoder) unknown(key string, names []string, table, owner string) {
 }
 
 func (d *decoder) mismatch(val any, path, name, want string) {
+	if !d.room() {
+		return
+	}
 	d.diags.Add(diag.Diagnostic{
 		Pos:  d.at(path).Pos(),
 		Msg:  fmt.Sprintf("“%s”应为%s，这里写的是%s。", name, want, describe(val)),
@@ -311,34 +394,126 @@ func (d *decoder) mismatch(val any, path, name, want string) {
 	})
 }
 
-// number turns a TOML number into an exact decimal, from its literal text.
+// number turns a TOML number into an exact decimal, from its literal text,
+// and refuses one with more digits than a document can show exactly.
 func (d *decoder) number(val any, path, name string) (decimal.Decimal, bool) {
+	var n decimal.Decimal
 	switch x := val.(type) {
 	case int64:
-		return decimal.NewFromInt(x), true
+		n = decimal.NewFromInt(x)
 	case float64:
 		if math.IsInf(x, 0) || math.IsNaN(x) {
 			d.errorf(path, "“%s”不是有限的数字。", name)
 			return decimal.Decimal{}, false
 		}
-		raw := strings.ReplaceAll(d.idx[path].raw, "_", "")
-		if n, err := decimal.NewFromString(strings.TrimPrefix(raw, "+")); err == nil {
-			return n, true
+		raw := strings.TrimPrefix(strings.ReplaceAll(d.idx[path].raw, "_", ""), "+")
+		// Count the digits on the text first: 1e-100000 is one
+		// character to write and a hundred thousand digits to show.
+		if digits, ok := literalDigits(raw); ok && digits > limits.Digits {
+			return d.tooManyDigits(path, name, val, digits)
 		}
-		// The scanner found no literal (should not happen): the shortest
-		// representation of the float is what was most likely written.
-		n, _ := decimal.NewFromString(strconv.FormatFloat(x, 'f', -1, 64))
-		return n, true
+		var err error
+		if n, err = decimal.NewFromString(raw); err != nil {
+			// The scanner found no literal (should not happen): the
+			// shortest representation of the float is what was most
+			// likely written.
+			n, _ = decimal.NewFromString(strconv.FormatFloat(x, 'f', -1, 64))
+		}
 	case string:
+		if !d.room() {
+			return decimal.Decimal{}, false
+		}
 		d.diags.Add(diag.Diagnostic{
 			Pos:  d.at(path).Pos(),
 			Msg:  fmt.Sprintf("“%s”应为数字，这里写的是带引号的文字“%s”。", name, x),
 			Hint: "数字不要加引号，也不要写单位或千分位逗号，例如 1352.2。",
 		})
+		return decimal.Decimal{}, false
 	default:
 		d.mismatch(val, path, name, "数字")
+		return decimal.Decimal{}, false
+	}
+	if digits := Digits(n); digits > limits.Digits {
+		return d.tooManyDigits(path, name, val, digits)
+	}
+	return n, true
+}
+
+func (d *decoder) tooManyDigits(path, name string, val any, digits int) (decimal.Decimal, bool) {
+	if d.room() {
+		d.diags.Add(diag.Diagnostic{
+			Pos: d.at(path).Pos(),
+			Msg: fmt.Sprintf("“%s”的数字 %s 共有 %d 位（整数部分和小数部分合计），超过 %d 位：Excel 评分表只能精确保存 %d 位，多出的位会变成别的数字。",
+				name, shorten(d.literal(path, val)), digits, limits.Digits, limits.Digits),
+			Hint: "请核对这个数（金额一般到分即可）；如确需更多位数，请改用更大的单位或更少的小数位。",
+		})
 	}
 	return decimal.Decimal{}, false
+}
+
+// Digits counts the digits of n as written without an exponent, integer
+// part and decimals together, trailing zeros of the decimals not counted:
+// 1352.20 has 5, 0.001 has 3, 1e20 has 21. It reads the coefficient and the
+// exponent only, so 1e-100000 costs nothing to count.
+func Digits(n decimal.Decimal) int {
+	c := n.Coefficient()
+	if c.Sign() == 0 {
+		return 1
+	}
+	return digitCount(strings.TrimPrefix(c.String(), "-"), int(n.Exponent()))
+}
+
+// digitCount is Digits of the number cs × 10^exp, cs its digits without
+// sign or leading zeros.
+func digitCount(cs string, exp int) int {
+	for exp < 0 && len(cs) > 1 && cs[len(cs)-1] == '0' {
+		cs, exp = cs[:len(cs)-1], exp+1
+	}
+	if exp >= 0 {
+		return len(cs) + exp
+	}
+	return max(len(cs)+exp, 0) - exp
+}
+
+// literalDigits is Digits of a TOML float literal (1352.2, 1e-5, -0.5E+3),
+// read from its text; ok is false for anything else (inf, nan).
+func literalDigits(s string) (int, bool) {
+	s = strings.TrimLeft(s, "+-")
+	mant, expText, hasExp := strings.Cut(strings.ToLower(s), "e")
+	intPart, frac, _ := strings.Cut(mant, ".")
+	if intPart == "" || strings.Trim(intPart+frac, "0123456789") != "" {
+		return 0, false
+	}
+	exp := 0
+	if hasExp {
+		e, err := strconv.Atoi(expText)
+		if err != nil {
+			// Too long for an int: more digits than any limit.
+			return math.MaxInt32, true
+		}
+		exp = max(min(e, math.MaxInt32), math.MinInt32)
+	}
+	cs := strings.TrimLeft(intPart+frac, "0")
+	if cs == "" {
+		return 1, true
+	}
+	return digitCount(cs, exp-len(frac)), true
+}
+
+// literal is the number as the file writes it.
+func (d *decoder) literal(path string, val any) string {
+	if raw := d.idx[path].raw; raw != "" {
+		return raw
+	}
+	return fmt.Sprint(val)
+}
+
+// shorten cuts a long literal for a message.
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:20]) + "……" + string(r[len(r)-10:])
+	}
+	return s
 }
 
 // stripIndexes turns "report.stage[2]" into "report.stage" for messages.
@@ -388,7 +563,7 @@ func describe(val any) string {
 	case []any, []map[string]any:
 		return "一个数组"
 	}
-	return fmt.Sprintf("%T", val)
+	return "这个值"
 }
 
 // notUTF8 reports a file saved in another encoding (Notepad's "ANSI", i.e.
@@ -417,12 +592,17 @@ func notUTF8(file string, src []byte) (diag.Diagnostic, bool) {
 func syntaxError(file string, src []byte, err error) diag.Diagnostic {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "无法读取 TOML：" + err.Error()}
+		return diag.Diagnostic{Pos: diag.Pos{File: file}, Msg: "TOML 格式错误：文件的写法无法识别。",
+			Hint: "请对照其它年度的同名文件检查这个文件。"}
 	}
 	pos := diag.Pos{File: file, Line: pe.Position.Line}
 	// The parser's byte offset is reliable where its column is not; count
 	// the column in characters, as an editor shows it.
-	if start := pe.Position.Start; start >= 0 && start <= len(src) {
+	start := pe.Position.Start
+	if bytes.HasPrefix(src, []byte("\ufeff")) {
+		start += len("\ufeff") // the parser's offsets do not count the mark
+	}
+	if start >= 0 && start <= len(src) {
 		lineStart := bytes.LastIndexByte(src[:start], '\n') + 1
 		pos.Line = bytes.Count(src[:lineStart], []byte("\n")) + 1
 		pos.Col = utf8.RuneCount(src[lineStart:start]) + 1

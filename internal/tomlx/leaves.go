@@ -1,7 +1,9 @@
 package tomlx
 
 import (
-	"github.com/BurntSushi/toml"
+	"errors"
+	"strconv"
+	"strings"
 )
 
 // Leaf is one scalar value of a TOML document: its path (keys joined by
@@ -13,13 +15,23 @@ type Leaf struct {
 }
 
 // Leaves lists every scalar of a valid TOML document in file order, with
-// the value's text exactly as written (so 0.50 stays 0.50).
+// the value's text exactly as written (so 0.50 stays 0.50). The limits of
+// a data file apply. An error is a Chinese sentence that starts with the
+// line, and column where known, of the problem.
 func Leaves(src []byte) ([]Leaf, error) {
-	var tree map[string]any
-	if _, err := toml.Decode(string(src), &tree); err != nil {
-		return nil, err
+	_, s, d := parse("", src, nil)
+	if d != nil {
+		var b strings.Builder
+		if d.Pos.Line > 0 {
+			b.WriteString("第 " + strconv.Itoa(d.Pos.Line) + " 行")
+			if d.Pos.Col > 0 {
+				b.WriteString("第 " + strconv.Itoa(d.Pos.Col) + " 列")
+			}
+			b.WriteString("：")
+		}
+		b.WriteString(d.Msg)
+		return nil, errors.New(b.String())
 	}
-	s := scan(string(src))
 	var out []Leaf
 	for _, p := range s.order {
 		if e := s.idx[p]; e.raw != "" {

@@ -45,7 +45,8 @@ const remainderPlaces = 6
 // largest-remainder correction is a formula too: a city's rank among the
 // remainders, RANK plus COUNTIF for ties in table order, decides whether it
 // receives one of the leftover quanta.
-func Allocation(title string, r *alloc.Result) ([]byte, error) {
+func Allocation(title string, r *alloc.Result) (_ []byte, err error) {
+	defer stopOnInexact(&err)
 	if r == nil {
 		return nil, errors.New("没有分配结果，无法生成分配表")
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"ipfund/internal/limits"
 )
 
 // docProps are the document properties written to docProps/core.xml. There
@@ -42,6 +44,13 @@ func finish(pkg []byte, p docProps) ([]byte, error) {
 	}
 	files := map[string]*zip.File{}
 	var names []string
+	// What build writes, ipfund text must read: the same limits.
+	var total uint64
+	for _, zf := range zr.File {
+		if total += zf.UncompressedSize64; zf.UncompressedSize64 > limits.OutputPart || total > limits.OutputDocument {
+			return nil, fmt.Errorf("工作簿过大：超过单个部件 %d MB、整个文件 %d MB 的上限，可能是明细表的行数过多", limits.OutputPart>>20, limits.OutputDocument>>20)
+		}
+	}
 	for _, zf := range zr.File {
 		if _, dup := files[zf.Name]; dup {
 			return nil, fmt.Errorf("工作簿中重复的部件 %s", zf.Name)

@@ -57,7 +57,8 @@ const (
 //
 // The inputs (budgets, spending, judged scores) are constants typed in once;
 // everything derived from them is a formula with calc's figure cached.
-func Scoring(r *calc.Result) ([]byte, error) {
+func Scoring(r *calc.Result) (_ []byte, err error) {
+	defer stopOnInexact(&err)
 	if r == nil || r.Year == nil {
 		return nil, errors.New("没有计算结果，无法生成评分表")
 	}

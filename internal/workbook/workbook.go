@@ -39,6 +39,8 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
+
+	"ipfund/internal/limits"
 )
 
 // sheet collects the cells of one worksheet in memory and then streams them
@@ -524,10 +526,60 @@ func rangeRef(col1, row1, col2, row2 int) string {
 // quoteText is a string literal inside a formula.
 func quoteText(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
-// num is a decimal as a cached or constant cell value. float64 holds every
-// figure of the workbooks (a few significant digits) exactly enough that the
-// shortest representation written to the file is the decimal itself.
-func num(d decimal.Decimal) float64 { return d.InexactFloat64() }
+// num is a decimal as a cached or constant cell value. excelize writes a
+// float64 as its shortest decimal text, cut to 15 significant digits; a
+// decimal of at most limits.Digits significant digits comes back from that
+// text exactly, and no other is ever written: num stops the workbook
+// (through stopOnInexact) rather than write a number other than the
+// figures file's. The loaders refuse such numbers where they are typed;
+// this guards what is computed from them (a sum one digit longer).
+func num(d decimal.Decimal) float64 {
+	f := d.InexactFloat64()
+	text := strconv.FormatFloat(f, 'f', -1, 64)
+	if significant(text) > limits.Digits {
+		panic(inexactError{d: d, digits: significant(text)})
+	}
+	if back, err := decimal.NewFromString(text); err != nil || !back.Equal(d) {
+		panic(inexactError{d: d, digits: limits.Digits + 1})
+	}
+	return f
+}
+
+// significant counts the significant digits of a number's text: 0.0012 has
+// 2, 1352.2 has 5, 100 has 3.
+func significant(text string) int {
+	digits := strings.Trim(strings.NewReplacer("-", "", ".", "").Replace(text), "0")
+	if i := strings.IndexByte(text, '.'); i < 0 {
+		// Zeros at the end of an integer are digits.
+		digits = strings.TrimLeft(strings.NewReplacer("-", "").Replace(text), "0")
+	}
+	return len(digits)
+}
+
+// inexactError is a figure no cell can hold exactly.
+type inexactError struct {
+	d      decimal.Decimal
+	digits int
+}
+
+func (e inexactError) Error() string {
+	v := e.d.String()
+	if len(v) > 40 {
+		v = v[:20] + "……"
+	}
+	return fmt.Sprintf("其中的数 %s 超过 %d 位有效数字，Excel 无法精确保存，写入后会变成别的数；请减少数据中相关金额的位数", v, limits.Digits)
+}
+
+// stopOnInexact turns num's panic into the workbook's error.
+func stopOnInexact(err *error) {
+	if r := recover(); r != nil {
+		ie, ok := r.(inexactError)
+		if !ok {
+			panic(r)
+		}
+		*err = ie
+	}
+}
 
 // ratNum is an exact rational as a cached value: the nearest float64.
 func ratNum(r *big.Rat) float64 {
