@@ -143,7 +143,8 @@ type errPartTooBig struct{ part string }
 
 func (e *errPartTooBig) Error() string { return e.part + " too big" }
 
-// part opens a part of the package for scanning; nil when absent.
+// part opens a part of the package for scanning; nil when absent. A
+// large part is unzipped on another goroutine while it is scanned.
 func (wb *workbook) part(name string) (*xmlScanner, io.Closer, error) {
 	f := wb.files[strings.ToLower(strings.TrimPrefix(name, "/"))]
 	if f == nil {
@@ -157,7 +158,22 @@ func (wb *workbook) part(name string) (*xmlScanner, io.Closer, error) {
 		return nil, nil, xmlError("无法解压“" + name + "”")
 	}
 	lr := &limitReader{r: rc, n: MaxPartSize, part: name}
-	return newXMLScanner(lr, maxToken), rc, nil
+	if f.UncompressedSize64 < 4*aheadChunk {
+		return newXMLScanner(lr, maxToken), rc, nil
+	}
+	ahead := newAheadReader(lr)
+	return newXMLScanner(ahead, maxToken), closers{ahead, rc}, nil
+}
+
+// closers closes each in turn: the reader ahead before the zip entry it
+// reads.
+type closers []io.Closer
+
+func (cs closers) Close() error {
+	for _, c := range cs {
+		c.Close()
+	}
+	return nil
 }
 
 // limitReader fails once more than n bytes were read: the sizes an archive
