@@ -486,6 +486,7 @@ func build(sheets []*sheet, st *styles, props docProps) (_ []byte, err error) {
 	// The first sheet is excelize's Sheet1, renamed: it is the active one
 	// already. (SetActiveSheet would read every streamed sheet back and
 	// marshal it again, only for the stream to be written instead.)
+	f.ZipWriter = newLevelZip
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
