@@ -1,63 +1,87 @@
-# 知识产权专项资金绩效评价报告生成工具
-#   make report YEAR=2019   生成该年度全部文件到 out/2019/（不写 YEAR 则生成 data/ 下全部年度）
-#   make check  YEAR=2019   只检查数据（不写 YEAR 则检查全部年度）
-#   make allocation YEAR=2023  只做因素法分配（data/2023/allocation.toml）
-#   make new    YEAR=2020   从最近的上一年度建立 data/2020/（不覆盖已有年度）
-#   make pdf    YEAR=2019   把该年度生成的 Word、Excel 文件转成 PDF（需要 LibreOffice），放在 out/2019-pdf/
-#   make test               运行全部测试
-#   make bench              运行性能基准测试并列表（见 docs/performance.md）
+# 知识产权专项资金绩效评价报告生成工具：make 或 make help 列出全部目标。
 
 GO       ?= go
 YEAR     ?=
-LATEST    = $(shell ls data 2>/dev/null | grep -E '^[0-9]{4}$$' | sort -n | tail -n 1)
 # Fuzz runs are counted, not timed: a timed run can fail at its deadline on
 # a loaded machine (go.dev/issue/75804). Minimising an interesting input is
 # kept short, or it can stall a short run.
 FUZZTIME ?= 1000x
 FUZZMINTIME ?= 1s
-# The command is built once into a temporary directory and run from there,
-# so that its own messages are all a user sees (go run would add English).
-BIN      ?= $(or $(TMPDIR),/tmp)/ipfund-$(shell id -u)/ipfund
+# The command is built into bin/ inside the project (ignored by git) and run
+# from there: its own messages are all a user sees (go run would add
+# English), and no other user of a shared /tmp can swap the program make
+# runs. Every path in a recipe is quoted: the project may live under a
+# path with spaces and Chinese, and so may TMPDIR.
+EXE      := $(if $(filter Windows_NT,$(OS)),.exe)
+BIN      := bin/ipfund$(EXE)
+# YEAR as one quoted shell word (or nothing), whatever was typed.
+QYEAR     = $(if $(YEAR),'$(subst ','\'',$(YEAR))')
 
-.PHONY: report check allocation new pdf test fuzz fmt bench bin
+.DEFAULT_GOAL := help
+.PHONY: help report check allocation new pdf test fuzz fmt bench bin dist
+
+help:
+	@echo "知识产权专项资金绩效评价报告生成工具（ipfund）。用法：make <目标> [YEAR=年度]"
+	@echo ""
+	@echo "  make report YEAR=2019       检查 2019 年度数据并生成 out/2019/（不写 YEAR 则处理全部年度）"
+	@echo "  make check YEAR=2019        只检查数据并显示主要结果，不生成文件"
+	@echo "  make allocation YEAR=2023   只做因素法分配（data/2023/allocation.toml）"
+	@echo "  make new YEAR=2020          从最近的上一年度建立 data/2020/（不覆盖已有年度）"
+	@echo "  make pdf YEAR=2019          把 out/2019/ 的 Word、Excel 转成 PDF，放在 out/2019-pdf/（需要 LibreOffice）"
+	@echo "  make test                   运行全部测试"
+	@echo "  make fuzz FUZZTIME=10m      较长时间的模糊测试"
+	@echo "  make bench                  性能基准测试（见 docs/performance.md）"
+	@echo "  make dist                   编译可单独拷贝的程序（Windows、Linux 含龙芯和 ARM、macOS），放在 dist/"
+	@echo "  make help                   显示本列表"
+	@echo ""
+	@echo "程序编译在 bin/ 中；不用 make 时可直接运行 bin/ipfund help（Windows 上见 README）。"
 
 bin:
-	@test -x $(BIN) || echo "正在编译程序（第一次运行需要下载依赖并编译，约半分钟，请稍候）……"
-	@$(GO) build -o $(BIN) ./cmd/ipfund
+	@test -x "$(BIN)" || echo "正在编译程序（第一次运行约半分钟，请稍候）……"
+	@$(GO) build -o "$(BIN)" ./cmd/ipfund
 
 report: bin
-	@$(BIN) build $(YEAR)
+	@"$(BIN)" build $(QYEAR)
 
 check: bin
-	@$(BIN) check $(YEAR)
+	@"$(BIN)" check $(QYEAR)
 
 allocation: bin
-	@$(BIN) allocate $(YEAR)
+	@"$(BIN)" allocate $(QYEAR)
 
 new: bin
-	@test -n "$(YEAR)" || { echo "请写明新年度，例如：make new YEAR=2020"; exit 2; }
-	@$(BIN) new $(YEAR)
+	@$(if $(YEAR),"$(BIN)" new $(QYEAR),echo "请写明新年度，例如：make new YEAR=2020"; exit 2)
 
-# PDF previews of the year's documents. The official fonts are substituted
-# through templates/fonts.conf where they are not installed.
-pdf: YEAR := $(or $(YEAR),$(LATEST))
-pdf:
-	@command -v soffice >/dev/null 2>&1 || { \
-		echo "未安装 LibreOffice，无法转换 PDF。请先安装："; \
-		echo "  sudo apt-get update && sudo apt-get install libreoffice-writer-nogui libreoffice-calc-nogui fonts-noto-cjk"; \
-		exit 1; }
-	@test -d out/$(YEAR) || { echo "没有 out/$(YEAR)：请先运行 make report YEAR=$(YEAR)。"; exit 1; }
-	@rm -rf out/$(YEAR)-pdf && mkdir -p out/$(YEAR)-pdf
-	@profile=$$(mktemp -d) && \
-	for f in out/$(YEAR)/*.docx out/$(YEAR)/*.xlsx; do \
-		[ -e "$$f" ] || continue; \
-		FONTCONFIG_FILE=$(CURDIR)/templates/fonts.conf soffice -env:UserInstallation=file://$$profile --headless \
-			--convert-to pdf --outdir out/$(YEAR)-pdf "$$f" >/dev/null 2>&1 || { echo "转换失败：$$f"; rm -rf $$profile; exit 1; }; \
-		echo "已转换：out/$(YEAR)-pdf/$$(basename "$${f%.*}").pdf"; \
-	done; rm -rf $$profile
+# PDF previews of the year's documents (ipfund pdf; without YEAR, every
+# year). The official fonts are substituted through templates/fonts.conf
+# where they are not installed.
+pdf: bin
+	@"$(BIN)" pdf $(QYEAR)
+
+# Self-contained programs for the platforms bureau staff use, into dist/
+# with SHA256SUMS. Reproducible: no paths (-trimpath), no build id, no VCS
+# stamp but the version and commit given here, so two runs on one commit
+# give the same bytes. The version is the commit's date and short hash.
+DIST_PLATFORMS = windows/amd64 windows/arm64 linux/amd64 linux/arm64 linux/loong64 darwin/arm64
+dist:
+	@rm -rf dist && mkdir dist
+	@commit=$$(git rev-parse HEAD 2>/dev/null) || commit=; \
+	version=$$(git log -1 --date=format:%Y.%m.%d --format=%cd-%h 2>/dev/null) || version=; \
+	if [ -n "$$version" ] && [ -n "$$(git status --porcelain 2>/dev/null)" ]; then version=$$version-modified; fi; \
+	echo "版本 $${version:-未知}，提交 $${commit:-未知}"; \
+	for p in $(DIST_PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; ext=; [ "$$os" = windows ] && ext=.exe; \
+		out="dist/ipfund-$$os-$$arch$$ext"; echo "  $$out"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch GOAMD64=v1 GOARM64=v8.0 \
+		$(GO) build -trimpath -buildvcs=false \
+			-ldflags="-s -w -buildid= -X ipfund/internal/version.Version=$$version -X ipfund/internal/version.Commit=$$commit" \
+			-o "$$out" ./cmd/ipfund || exit 1; \
+	done
+	@cd dist && if command -v sha256sum >/dev/null 2>&1; then sha256sum ipfund-*; else shasum -a 256 ipfund-*; fi > SHA256SUMS
+	@echo "  dist/SHA256SUMS"
 
 test:
-	@test -z "$$(gofmt -l cmd internal)" || { echo "以下文件未经 gofmt 格式化："; gofmt -l cmd internal; exit 1; }
+	@test -z "$$(gofmt -l cmd internal templates)" || { echo "以下文件未经 gofmt 格式化："; gofmt -l cmd internal templates; exit 1; }
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	@$(MAKE) --no-print-directory fuzz
@@ -71,7 +95,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzSheet$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINTIME) ./internal/sheet
 
 fmt:
-	gofmt -w cmd internal
+	gofmt -w cmd internal templates
 
 # Benchmarks (docs/performance.md): the stages and the whole build of 2019,
 # synthetic years of 10 to 100 000 detail rows (loaded and built from their
@@ -86,8 +110,8 @@ BENCHTIME  ?= 0.5s
 BENCHCOUNT ?= 3
 bench:
 	@out=$$(mktemp) && \
-	if ! $(GO) test -p 1 -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) -count=$(BENCHCOUNT) ./internal/build ./internal/docx ./internal/tomlx ./internal/sheet >$$out 2>&1; then \
-		cat $$out; rm -f $$out; exit 1; fi; \
+	if ! $(GO) test -p 1 -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) -count=$(BENCHCOUNT) ./internal/build ./internal/docx ./internal/tomlx ./internal/sheet >"$$out" 2>&1; then \
+		cat "$$out"; rm -f "$$out"; exit 1; fi; \
 	awk '/^Benchmark/ { n = $$1; sub(/^Benchmark/, "", n); sub(/-[0-9]+$$/, "", n); r = "-"; \
 		if (split(n, a, "/rows=") == 2) { n = a[1]; r = a[2] } \
 		k = n "/" r; if (!(k in cnt)) { order[++m] = k; name[k] = n; rows[k] = r } \
@@ -118,5 +142,5 @@ bench:
 		ratio("Word 100 000 / 10 000 rows", "Word/100000", "Word/10000", 12); \
 		ratio("Excel 100 000 / 10 000 rows", "Excel/100000", "Excel/10000", 12); \
 		ratio("Rows (row loop) 10 000 / its deflate", "Rows/10000", "RowsDeflate/10000", 4); \
-		ratio("Rows (row loop) 100 000 / 10 000", "Rows/100000", "Rows/10000", 12) }' $$out; \
-	rm -f $$out
+		ratio("Rows (row loop) 100 000 / 10 000", "Rows/100000", "Rows/10000", 12) }' "$$out"; \
+	rm -f "$$out"

@@ -26,6 +26,7 @@ import (
 	"ipfund/internal/outdir"
 	"ipfund/internal/report"
 	"ipfund/internal/workbook"
+	"ipfund/templates"
 )
 
 // Job selects what a run builds.
@@ -42,7 +43,7 @@ const (
 // Options say where the inputs are and what to build.
 type Options struct {
 	DataDir      string // the directory holding one folder per year
-	TemplatesDir string // the Word templates
+	TemplatesDir string // the Word templates; "" for the ones built into the program
 	Year         int
 	Job          Job
 }
@@ -212,13 +213,26 @@ func figuresFile(ds *diag.List, from, name string, data []byte) outdir.File {
 	return outdir.File{Name: name, Data: data}
 }
 
-// render fills one Word template of the templates directory; a missing or
-// broken template becomes a diagnostic naming the file.
+// BuiltInTemplates names the built-in templates in messages, in place of
+// a folder.
+const BuiltInTemplates = "（程序内置模板）"
+
+// render fills one Word template of the templates directory (or the
+// built-in one); a missing or broken template becomes a diagnostic naming
+// the file.
 func render(o Options, tmplName, outName string, fill func(name string, tmpl []byte) ([]byte, error)) (outdir.File, diag.List) {
-	path := filepath.Join(o.TemplatesDir, tmplName)
-	// Read no more than a template may hold: a 2 GB file is refused
-	// after 50 MB, not read whole first.
-	tmpl, err := limits.ReadFile(path, limits.TemplateFile)
+	var path string
+	var tmpl []byte
+	var err error
+	if o.TemplatesDir == "" {
+		path = BuiltInTemplates + tmplName
+		tmpl, err = templates.Read(tmplName)
+	} else {
+		path = filepath.Join(o.TemplatesDir, tmplName)
+		// Read no more than a template may hold: a 2 GB file is refused
+		// after 50 MB, not read whole first.
+		tmpl, err = limits.ReadFile(path, limits.TemplateFile)
+	}
 	var tl *limits.TooLargeError
 	switch {
 	case errors.As(err, &tl):
@@ -230,7 +244,7 @@ func render(o Options, tmplName, outName string, fill func(name string, tmpl []b
 			Hint: "模板只需包含文字和格式；请删去其中的大图片或嵌入的文件后重新保存。"}}
 	case err != nil:
 		return outdir.File{}, diag.List{{Pos: diag.Pos{File: path}, Msg: "无法读取 Word 模板：" + diag.IOError(err) + "。",
-			Hint: "请确认在项目根目录下运行，或用 -templates 指定模板目录；模板可从版本库中恢复（“git checkout -- " + path + "”）。"}}
+			Hint: "请把该模板放回（可从版本库中恢复：“git checkout -- " + filepath.ToSlash(path) + "”），或用 -templates 指定其他模板文件夹；不需要自己的模板时，把模板文件夹改名（或去掉 -templates），程序就使用内置的模板。"}}
 	}
 	data, err := fill(path, tmpl)
 	if err != nil {

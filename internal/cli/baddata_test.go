@@ -190,7 +190,7 @@ func TestBadInputCatalogue(t *testing.T) {
 
 		// Templates.
 		{name: "template missing", setup: func(t *testing.T, e *env) { os.Remove(filepath.Join(e.templates, "report.docx")) }, exit: ExitData,
-			want: []string{"report.docx：错误：无法读取 Word 模板：目录或文件不存在。请确认在项目根目录下运行，或用 -templates 指定模板目录"}},
+			want: []string{"report.docx：错误：无法读取 Word 模板：目录或文件不存在。请把该模板放回（可从版本库中恢复：“git checkout -- ", "”），或用 -templates 指定其他模板文件夹；不需要自己的模板时，把模板文件夹改名（或去掉 -templates），程序就使用内置的模板。"}},
 		{name: "template not a docx", setup: func(t *testing.T, e *env) {
 			os.WriteFile(filepath.Join(e.templates, "report.docx"), []byte("这不是 Word 文件"), 0o644)
 		}, exit: ExitData, want: []string{"report.docx：错误：模板", "不是有效的 .docx"}},

@@ -16,7 +16,7 @@ var (
 	sourceShown = regexp.MustCompile(`^\s+\d+ \| `)
 	// The tool's own names a person types: commands, options, product
 	// names.
-	ownNames  = regexp.MustCompile(`\b(ipfund|make|build|check|allocate|years|diff|text|report|allocation|Word|Excel|WPS|LibreOffice|Windows|UTF-8|GBK|ANSI|TOML|zip)\b|-(data|out|templates)\b`)
+	ownNames  = regexp.MustCompile(`\b(ipfund|make|build|check|allocate|years|diff|text|version|help|report|allocation|Word|Excel|WPS|LibreOffice|Windows|PowerShell|Debian|Ubuntu|UTF-8|GBK|ANSI|TOML|zip)\b|-(data|out|templates|soffice)\b`)
 	asciiWord = regexp.MustCompile(`[a-z]{4,}`)
 )
 

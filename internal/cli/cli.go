@@ -4,8 +4,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,70 +29,33 @@ const (
 	ExitIO    = 3 // reading or writing files failed
 )
 
-const usage = `用法：ipfund <命令> [选项] [年度]
-
-命令：
-  build [年度]     检查数据、计算并生成该年度的全部文件到 out/<年度>/（不写年度则处理全部年度）
-  check [年度]     只检查数据并显示计算结果摘要，不生成文件（不写年度则检查全部年度）
-  allocate [年度]  只做因素法分配（allocation.toml），只更新 out/<年度>/ 中分配的文件
-  years            列出 data/ 下已有的年度
-  new 年度         从最近的上一年度建立新年度的数据目录 data/<年度>/（不覆盖已有年度）
-  diff 旧 新       比较两份计算结果（文件、年度或 git 版本:路径），列出变动的数字
-  text 文件        显示 .docx 或 .xlsx 的文字（供 git diff 比较文档改动）
-
-选项（放在命令之后、年度之前）：
-  -data 目录       数据目录（默认“data”）
-  -out 目录        输出目录（默认“out”）
-  -templates 目录  Word 模板目录（默认“templates”）
-`
-
 // Main runs the command line and returns the exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
 		return ExitUsage
 	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "build", "check", "years", "allocate":
-		return runYearCommand(cmd, rest, stdout, stderr)
-	case "new":
-		return runNew(rest, stdout, stderr)
-	case "diff":
-		return runDiff(rest, stdout, stderr)
-	case "text":
-		return runText(rest, stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+	name, rest := args[0], args[1:]
+	if c := lookup(name); c != nil {
+		return c.run(name, rest, stdout, stderr)
+	}
+	switch name {
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage())
 		return ExitOK
 	}
-	fmt.Fprintf(stderr, "未知的命令“%s”。\n\n%s", cmd, usage)
-	return ExitUsage
-}
-
-type options struct {
-	data, out, templates string
+	return unknownCommand(name, stderr)
 }
 
 func runYearCommand(cmd string, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var o options
-	fs.StringVar(&o.data, "data", "data", "")
-	fs.StringVar(&o.out, "out", "out", "")
-	fs.StringVar(&o.templates, "templates", "templates", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
-			return ExitOK
-		}
-		fmt.Fprintf(stderr, "参数有误：%s\n\n%s", flagError(err), usage)
-		return ExitUsage
+	fs, o := newFlags(cmd)
+	if code, ok := parseFlags(fs, cmd, args, stdout, stderr); !ok {
+		return code
 	}
+	o.resolve(fs)
 	years, err := Years(o.data)
 	if err != nil {
-		fmt.Fprintf(stderr, "错误：无法读取数据目录 %s：%s。请在项目根目录下运行，或用 -data 指定数据目录。\n", o.data, diag.IOError(err))
-		return ExitIO
+		return dataDirError(o.data, err, stderr)
 	}
 	if len(fs.Args()) == 0 {
 		warnLookalikes(stderr, o.data, years)
@@ -262,6 +223,7 @@ func buildYear(o build.Options, outDir string, stdout, stderr io.Writer) int {
 	}
 	printReport(stdout, rep)
 	summary(stdout, out)
+	fmt.Fprintf(stdout, "所用模板：%s。\n", templatesUsed(o.TemplatesDir))
 	return ExitOK
 }
 

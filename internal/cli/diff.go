@@ -61,7 +61,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 // (it is one, and ipfund diff parses it as one).
 func readFigures(arg string) ([]byte, error) {
 	if yearRe.MatchString(arg) {
-		path := filepath.Join("out", arg, figures.FileName)
+		path := filepath.Join(projectDir(), "out", arg, figures.FileName)
 		b, err := limits.ReadFile(path, limits.DataFile)
 		if err != nil {
 			return nil, fmt.Errorf("无法读取 %s：%s。请先运行 make report YEAR=%s。", path, diag.IOError(err), arg)

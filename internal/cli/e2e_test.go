@@ -23,6 +23,7 @@ import (
 
 var (
 	binOnce sync.Once
+	binDir  string // removed by TestMain
 	binPath string
 	binErr  error
 )
@@ -31,12 +32,11 @@ var (
 func binary(t *testing.T) string {
 	t.Helper()
 	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "ipfund-bin-")
-		if err != nil {
-			binErr = err
+		binDir, binErr = os.MkdirTemp("", "ipfund-bin-")
+		if binErr != nil {
 			return
 		}
-		binPath = filepath.Join(dir, "ipfund")
+		binPath = filepath.Join(binDir, "ipfund")
 		out, err := exec.Command("go", "build", "-o", binPath, "../../cmd/ipfund").CombinedOutput()
 		if err != nil {
 			binErr = errors.New(string(out))
@@ -200,7 +200,7 @@ func TestGitDiffShowsWhatADataCorrectionChanged(t *testing.T) {
 		return string(out)
 	}
 	sh(git, "init", "-q")
-	sh(git, "config", "diff.ipfund.textconv", bin+" text")
+	sh(git, "config", "diff.ipfund.textconv", shellQuote(bin)+" text")
 	sh(git, "config", "core.quotepath", "false")
 	sh(bin, "build", "2019")
 	sh(git, "add", "-A")

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,14 +20,12 @@ import (
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	data := fs.String("data", "data", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
-			return ExitOK
-		}
-		fmt.Fprintf(stderr, "参数有误：%s\n\n%s", flagError(err), usage)
-		return ExitUsage
+	data := fs.String("data", "", "")
+	if code, ok := parseFlags(fs, "new", args, stdout, stderr); !ok {
+		return code
+	}
+	if *data == "" {
+		*data = filepath.Join(projectDir(), "data")
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintf(stderr, "用法：ipfund new [-data 目录] 年度\n  从最近的上一年度复制结构和数字，建立新年度的数据目录，例如 ipfund new 2020。\n")

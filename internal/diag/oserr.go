@@ -55,6 +55,14 @@ func describe(err error) string {
 		}
 		return "文件过大，超过上限 " + Size(tl.Limit)
 	}
+	// Windows' own codes first: a file held open by Word is a sharing
+	// violation, not a permission problem.
+	var code syscall.Errno
+	if errors.As(err, &code) {
+		if s, ok := platformCauses[code]; ok {
+			return s
+		}
+	}
 	for _, r := range osReasons {
 		if errors.Is(err, r.err) {
 			return r.zh

@@ -1,29 +1,20 @@
-// Package office runs LibreOffice for the checks that need a real office
-// suite: converting our documents to PDF and recalculating our workbooks.
-// Tests use Require, which skips when LibreOffice is absent unless
-// IPFUND_REQUIRE_LIBREOFFICE=1 (set by CI) demands it.
+// Package office gives tests LibreOffice, for the checks that need a real
+// office suite: converting our documents to PDF and recalculating our
+// workbooks. Require skips when LibreOffice is absent unless
+// IPFUND_REQUIRE_LIBREOFFICE=1 (set by CI) demands it. Finding and running
+// LibreOffice is package soffice's, which the program uses too.
 package office
 
 import (
 	"context"
-	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
-	"time"
+
+	"ipfund/internal/soffice"
 )
 
 // Find returns the path of LibreOffice's soffice, or "" when not installed.
-func Find() string {
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
+func Find() string { return soffice.Find() }
 
 // Require returns soffice for a test, skipping the test with a visible
 // message when LibreOffice is missing; with IPFUND_REQUIRE_LIBREOFFICE=1 a
@@ -40,36 +31,9 @@ func Require(t testing.TB) string {
 	return ""
 }
 
-// Convert converts files with soffice into outDir, e.g. filter "pdf". It
-// runs in a throw-away user profile (so it never collides with an open
-// LibreOffice), with the official fonts substituted through fontsConf when
-// given, and fails when a file produced no output.
-func Convert(ctx context.Context, soffice, filter, outDir, fontsConf string, files ...string) error {
-	profile, err := os.MkdirTemp("", "ipfund-lo-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(profile)
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-	defer cancel()
-	args := append([]string{"-env:UserInstallation=file://" + profile, "--headless", "--convert-to", filter, "--outdir", outDir}, files...)
-	cmd := exec.CommandContext(ctx, soffice, args...)
-	if fontsConf != "" {
-		cmd.Env = append(os.Environ(), "FONTCONFIG_FILE="+fontsConf)
-	}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("soffice: %v: %s", err, out)
-	}
-	ext := filter
-	if i := strings.IndexByte(ext, ':'); i >= 0 {
-		ext = ext[:i]
-	}
-	for _, f := range files {
-		base := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
-		if _, err := os.Stat(filepath.Join(outDir, base+"."+ext)); err != nil {
-			return fmt.Errorf("soffice produced no %s for %s: %s", ext, f, out)
-		}
-	}
-	return nil
+// Convert converts files with soffice into outDir, e.g. filter "pdf",
+// with the official fonts substituted through fontsConf when given; it
+// fails when a file produced no output.
+func Convert(ctx context.Context, sofficePath, filter, outDir, fontsConf string, files ...string) error {
+	return soffice.Convert(ctx, sofficePath, soffice.Options{Filter: filter, OutDir: outDir, FontsConf: fontsConf}, files...)
 }

@@ -21,6 +21,7 @@ import (
 	"ipfund/internal/alloc"
 	"ipfund/internal/calc"
 	"ipfund/internal/fund"
+	lo "ipfund/internal/soffice"
 )
 
 // TestLibreOfficeRecalculation has LibreOffice recalculate every formula of
@@ -147,10 +148,12 @@ func recalculate(t *testing.T, soffice string, books map[string][]byte) map[stri
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile),
+	args := append([]string{"-env:UserInstallation=" + lo.FileURL(profile),
 		"--headless", "--norestore", "--nologo", "--convert-to", csvFilter, "--outdir", out}, files...)
 	cmd := exec.CommandContext(ctx, soffice, args...)
 	cmd.Env = append(os.Environ(), "HOME="+dir) // keep LibreOffice away from the user's files
+	// soffice.bin can outlive a killed soffice and hold the pipe open.
+	cmd.WaitDelay = 10 * time.Second
 	if outp, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, outp)
 	}
