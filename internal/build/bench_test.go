@@ -30,6 +30,7 @@ import (
 	"ipfund/internal/fund"
 	"ipfund/internal/limits"
 	"ipfund/internal/report"
+	"ipfund/internal/sheettest"
 	"ipfund/internal/tomlx"
 	"ipfund/internal/workbook"
 )
@@ -135,10 +136,11 @@ func synthDetail(n int, total decimal.Decimal) *fund.Detail {
 		for i := g * synthRowsPerGroup; i < min(n, (g+1)*synthRowsPerGroup); i++ {
 			c, a := int64(1+i*37%53), amount(i)
 			gc, ga = gc+c, ga+a
-			grp.Rows = append(grp.Rows, map[string]tomlx.Scalar{
-				"name":   {Text: synthName(i)},
-				"count":  num(decimal.NewFromInt(c)),
-				"amount": num(decimal.New(a, -2)),
+			grp.Rows = append(grp.Rows, fund.Row{
+				{},
+				{Text: synthName(i)},
+				cell(decimal.NewFromInt(c)),
+				cell(decimal.New(a, -2)),
 			})
 		}
 		grp.Subtotal = map[string]tomlx.Scalar{"count": num(decimal.NewFromInt(gc)), "amount": num(decimal.New(ga, -2))}
@@ -150,6 +152,8 @@ func synthDetail(n int, total decimal.Decimal) *fund.Detail {
 }
 
 func num(d decimal.Decimal) tomlx.Scalar { return tomlx.Scalar{Text: d.String(), Num: d, IsNum: true} }
+
+func cell(d decimal.Decimal) fund.Cell { return fund.Cell{Text: d.String(), Num: d, IsNum: true} }
 
 var (
 	synthPlaces = []string{"南昌", "青山湖", "红谷滩", "高新", "经开", "小蓝", "新建", "湾里", "进贤", "安义", "东湖", "西湖"}
@@ -174,12 +178,14 @@ func measure(b *testing.B, f func() error) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := benchmem.CPUTime()
 	for range b.N {
 		if err := f(); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.StopTimer()
+	b.ReportMetric(float64(benchmem.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(peak, "peak-MB")
 }
 
@@ -235,14 +241,48 @@ func BenchmarkBuild2019(b *testing.B) {
 	})
 }
 
+// Sources of a synthetic year's detail rows.
+const (
+	fromTOML = "toml" // written in the sub-project's TOML file
+	fromCSV  = "csv"  // read from a CSV file in GBK, as Excel saves it
+	fromXLSX = "xlsx" // read from a workbook written by excelize
+)
+
+// synthDirs holds the synthetic data directories made so far, by rows and
+// source: -count=3 runs a benchmark three times, and writing a 100 000-row
+// workbook takes seconds. They live in synthRoot, removed by TestMain.
+var (
+	synthDirs = map[string]string{}
+	synthRoot string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if synthRoot != "" {
+		os.RemoveAll(synthRoot)
+	}
+	os.Exit(code)
+}
+
 // synthDataDir writes the seed data with the 奖励 sub-project's table
 // replaced by synthDetail's n rows into a temporary directory and returns
-// the data directory (holding 2019/). It fails when the sub-project's file
-// would exceed limits.DataFile, as a 100 000-row table does.
-func synthDataDir(tb testing.TB, n int) string {
+// the data directory (holding 2019/). The rows are written in the TOML
+// file or in a spreadsheet beside it (rows_from), by from. It skips when
+// the TOML file would exceed limits.DataFile.
+func synthDataDir(tb testing.TB, n int, from string) string {
 	tb.Helper()
+	key := fmt.Sprintf("%d-%s", n, from)
+	if dir, ok := synthDirs[key]; ok {
+		return dir
+	}
+	if synthRoot == "" {
+		var err error
+		if synthRoot, err = os.MkdirTemp("", "ipfund-synth-"); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	src := filepath.Join(benchData(tb), "2019")
-	dst := filepath.Join(tb.TempDir(), "2019")
+	dst := filepath.Join(synthRoot, key, "2019")
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		tb.Fatal(err)
 	}
@@ -257,21 +297,63 @@ func synthDataDir(tb testing.TB, n int) string {
 			tb.Fatal(err)
 		}
 		if e.Name() == filepath.Base(y.Subprojects[0].At.File()) {
-			b = []byte(synthTOML(tb, string(b), synthDetail(n, y.Subprojects[0].Spending.Shift(4))))
+			d := synthDetail(n, y.Subprojects[0].Spending.Shift(4))
+			b = []byte(synthTOML(tb, string(b), d, from))
 			if len(b) > limits.DataFile {
 				tb.Skipf("%d rows make a %.1f MB file, over the loader's limit of %d MB (limits.DataFile)", n, float64(len(b))/(1<<20), limits.DataFile>>20)
+			}
+			if from != fromTOML {
+				writeSynthSource(tb, filepath.Join(dst, synthSourceName(from)), d, from)
 			}
 		}
 		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
 			tb.Fatal(err)
 		}
 	}
-	return filepath.Dir(dst)
+	synthDirs[key] = filepath.Dir(dst)
+	return synthDirs[key]
 }
 
-// synthTOML replaces the [detail] section of a sub-project's file by d and
-// drops the indicators' cross-checks of the old table.
-func synthTOML(tb testing.TB, file string, d *fund.Detail) string {
+func synthSourceName(from string) string { return "公示名单." + from }
+
+// writeSynthSource writes a synthetic table as staff would receive it: one
+// row per enterprise with its group, a 小计 row closing each group and a
+// 合计 row (formulas with their values in a workbook).
+func writeSynthSource(tb testing.TB, path string, d *fund.Detail, from string) {
+	tb.Helper()
+	t := sheettest.Table{Header: []string{"奖励类别", "企业名称", "专利数量（件）", "奖励金额（元）"}}
+	row := 2
+	var subRows []string
+	for _, g := range d.Groups {
+		first := row
+		for _, r := range g.Rows {
+			t.Rows = append(t.Rows, []any{g.Label, r[1].Text, r[2].Num.IntPart(), r[3].Num.InexactFloat64()})
+			row++
+		}
+		t.Rows = append(t.Rows, []any{g.Label, "小计",
+			sheettest.Formula{Expr: fmt.Sprintf("SUM(C%d:C%d)", first, row-1), Value: g.Subtotal["count"].Num.IntPart()},
+			sheettest.Formula{Expr: fmt.Sprintf("SUM(D%d:D%d)", first, row-1), Value: g.Subtotal["amount"].Num.InexactFloat64()}})
+		subRows = append(subRows, strconv.Itoa(row))
+		row++
+	}
+	t.Rows = append(t.Rows, []any{"合计", nil,
+		sheettest.Formula{Expr: "SUBTOTAL(9,C2:C" + strconv.Itoa(row-1) + ")", Value: d.Total["count"].Num.IntPart()},
+		sheettest.Formula{Expr: "SUBTOTAL(9,D2:D" + strconv.Itoa(row-1) + ")", Value: d.Total["amount"].Num.InexactFloat64()}})
+	var err error
+	if from == fromCSV {
+		err = t.CSV(path, true)
+	} else {
+		err = t.XLSX(path)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// synthTOML replaces the [detail] section of a sub-project's file by d,
+// with its rows or reading them from a spreadsheet, and drops the
+// indicators' cross-checks of the old table.
+func synthTOML(tb testing.TB, file string, d *fund.Detail, from string) string {
 	start := strings.Index(file, "\n[detail]\n")
 	end := strings.Index(file, "\n[[indicator]]")
 	if start < 0 || end < start {
@@ -279,17 +361,24 @@ func synthTOML(tb testing.TB, file string, d *fund.Detail) string {
 	}
 	var b strings.Builder
 	b.WriteString(file[:start+1])
-	fmt.Fprintf(&b, "[detail]\nunit = %q\ncolumns = [\n", d.Unit)
+	fmt.Fprintf(&b, "[detail]\nunit = %q\n", d.Unit)
+	if from != fromTOML {
+		fmt.Fprintf(&b, "rows_from = %q\n", synthSourceName(from))
+	}
+	b.WriteString("columns = [\n")
 	for _, c := range d.Columns {
 		fmt.Fprintf(&b, "  { key = %q, title = %q, kind = %q, sum = %v },\n", c.Key, c.Title, c.Kind, c.Sum)
 	}
-	fmt.Fprintf(&b, "]\nspending_column = %q\ntotal = { count = %s, amount = %s }\n", d.SpendingColumn, d.Total["count"].Text, d.Total["amount"].Text)
-	for _, g := range d.Groups {
-		fmt.Fprintf(&b, "\n[[detail.group]]\nlabel = %q\nsubtotal = { count = %s, amount = %s }\nrows = [\n", g.Label, g.Subtotal["count"].Text, g.Subtotal["amount"].Text)
-		for _, r := range g.Rows {
-			fmt.Fprintf(&b, "  { name = %q, count = %s, amount = %s },\n", r["name"].Text, r["count"].Text, r["amount"].Text)
+	fmt.Fprintf(&b, "]\nspending_column = %q\n", d.SpendingColumn)
+	if from == fromTOML {
+		fmt.Fprintf(&b, "total = { count = %s, amount = %s }\n", d.Total["count"].Text, d.Total["amount"].Text)
+		for _, g := range d.Groups {
+			fmt.Fprintf(&b, "\n[[detail.group]]\nlabel = %q\nsubtotal = { count = %s, amount = %s }\nrows = [\n", g.Label, g.Subtotal["count"].Text, g.Subtotal["amount"].Text)
+			for _, r := range g.Rows {
+				fmt.Fprintf(&b, "  { name = %q, count = %s, amount = %s },\n", r[1].Text, r[2].Text, r[3].Text)
+			}
+			b.WriteString("]\n")
 		}
-		b.WriteString("]\n")
 	}
 	for _, line := range strings.SplitAfter(file[end:], "\n") {
 		if t := strings.TrimSpace(line); !strings.HasPrefix(t, "check = ") && !strings.HasPrefix(t, "check_plan = ") {
@@ -300,11 +389,16 @@ func synthTOML(tb testing.TB, file string, d *fund.Detail) string {
 }
 
 // BenchmarkLoad reads, decodes and validates synthetic years from their
-// TOML files (written to a temporary directory first).
-func BenchmarkLoad(b *testing.B) {
+// files (written to a temporary directory first): the rows in TOML
+// (Load), in a CSV file (LoadCSV) or in a workbook (LoadXLSX).
+func BenchmarkLoad(b *testing.B)     { benchLoad(b, fromTOML) }
+func BenchmarkLoadCSV(b *testing.B)  { benchLoad(b, fromCSV) }
+func BenchmarkLoadXLSX(b *testing.B) { benchLoad(b, fromXLSX) }
+
+func benchLoad(b *testing.B, from string) {
 	for _, n := range synthSizes {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			dir := filepath.Join(synthDataDir(b, n), "2019")
+			dir := filepath.Join(synthDataDir(b, n, from), "2019")
 			measure(b, func() error {
 				if y, ds := fund.Load(dir); y == nil || ds.HasErrors() {
 					return fmt.Errorf("loading %d rows: %v", n, ds)
@@ -315,12 +409,18 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-// BenchmarkBuild is the whole build of synthetic years from their files.
-func BenchmarkBuild(b *testing.B) {
+// BenchmarkBuild is the whole build of synthetic years from their files:
+// load, validate, compute, figures, Word and Excel, as `ipfund build`
+// does it without writing the files.
+func BenchmarkBuild(b *testing.B)     { benchBuild(b, fromTOML) }
+func BenchmarkBuildCSV(b *testing.B)  { benchBuild(b, fromCSV) }
+func BenchmarkBuildXLSX(b *testing.B) { benchBuild(b, fromXLSX) }
+
+func benchBuild(b *testing.B, from string) {
 	templates := filepath.Join(benchRoot(b), "templates")
 	for _, n := range synthSizes {
 		b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
-			o := build.Options{DataDir: synthDataDir(b, n), TemplatesDir: templates, Year: 2019}
+			o := build.Options{DataDir: synthDataDir(b, n, from), TemplatesDir: templates, Year: 2019}
 			measure(b, func() error {
 				if out, ds := build.Run(o); out == nil {
 					return fmt.Errorf("build of %d rows: %v", n, ds)
@@ -442,16 +542,19 @@ func TestSyntheticYear(t *testing.T) {
 		if got := d.ToWan(d.Sum("amount")); !got.Equal(y.Subprojects[0].Spending) {
 			t.Errorf("%d rows add up to %s万元, want %s", n, got, y.Subprojects[0].Spending)
 		}
-		if y2, ds := fund.Load(filepath.Join(synthDataDir(t, n), "2019")); y2 == nil || ds.HasErrors() || y2.Subprojects[0].Detail.RowCount() != n {
-			t.Errorf("the %d-row year does not load from its files: %v", n, ds)
+		for _, from := range []string{fromTOML, fromCSV, fromXLSX} {
+			y2, ds := fund.Load(filepath.Join(synthDataDir(t, n, from), "2019"))
+			if y2 == nil || ds.HasErrors() || y2.Subprojects[0].Detail.RowCount() != n || y2.Subprojects[0].Detail.Sum("amount").String() != d.Sum("amount").String() {
+				t.Errorf("the %d-row year does not load from its %s files: %v", n, from, ds)
+			}
 		}
 		seen := map[string]bool{}
 		for _, g := range d.Groups {
 			for _, r := range g.Rows {
-				if seen[r["name"].Text] || !r["amount"].Num.IsPositive() {
+				if seen[r[1].Text] || !r[3].Num.IsPositive() {
 					t.Errorf("row %v repeats a name or has no amount", r)
 				}
-				seen[r["name"].Text] = true
+				seen[r[1].Text] = true
 			}
 		}
 	}

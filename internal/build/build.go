@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 
 	"ipfund/internal/alloc"
 	"ipfund/internal/calc"
@@ -127,35 +128,58 @@ func Run(o Options) (*Output, diag.List) {
 		return nil, ds
 	}
 	if out.Result != nil {
-		out.Files = append(out.Files, figuresFile(&ds, o.YearDir(), figures.FileName, figures.Write(out.Result)))
-		if f, d := render(o, report.TemplateName, report.FileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
-			return report.Render(name, tmpl, out.Result)
-		}); d != nil {
-			ds = append(ds, d...)
-		} else {
-			out.Files = append(out.Files, f)
-		}
-		if data, err := workbook.Scoring(out.Result); err != nil {
-			ds.Errorf(diag.Pos{File: o.YearDir()}, "生成评分表失败：%s", err)
-		} else {
-			out.Files = append(out.Files, outdir.File{Name: workbook.ScoringFileName(out.Result), Data: data})
-		}
-		if out.Year.Targets != nil {
-			if f, d := render(o, report.TargetsTemplateName, report.TargetsFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
-				return report.RenderTargets(name, tmpl, out.Result)
-			}); d != nil {
-				ds = append(ds, d...)
-			} else {
-				out.Files = append(out.Files, f)
+		// The scoring workbook is made beside everything else: with a
+		// long detail table it takes longest, and the machine has two
+		// cores. Both sides only read the result.
+		var (
+			wg                           sync.WaitGroup
+			figDiags                     diag.List
+			figs, rep, targets, selfEval outdir.File
+			repDiags, tDiags, sDiags     diag.List
+			book                         []byte
+			bookErr                      error
+		)
+		wg.Go(func() { book, bookErr = workbook.Scoring(out.Result) })
+		wg.Go(func() {
+			figs = figuresFile(&figDiags, o.YearDir(), figures.FileName, figures.Write(out.Result))
+			rep, repDiags = render(o, report.TemplateName, report.FileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+				return report.Render(name, tmpl, out.Result)
+			})
+			if out.Year.Targets != nil {
+				targets, tDiags = render(o, report.TargetsTemplateName, report.TargetsFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+					return report.RenderTargets(name, tmpl, out.Result)
+				})
 			}
+			if out.Result.SelfEval != nil {
+				selfEval, sDiags = render(o, report.SelfEvalTemplateName, report.SelfEvalFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
+					return report.RenderSelfEval(name, tmpl, out.Result)
+				})
+			}
+		})
+		wg.Wait()
+		ds = append(ds, figDiags...)
+		out.Files = append(out.Files, figs)
+		if repDiags != nil {
+			ds = append(ds, repDiags...)
+		} else {
+			out.Files = append(out.Files, rep)
 		}
-		if out.Result.SelfEval != nil {
-			if f, d := render(o, report.SelfEvalTemplateName, report.SelfEvalFileName(out.Result), func(name string, tmpl []byte) ([]byte, error) {
-				return report.RenderSelfEval(name, tmpl, out.Result)
-			}); d != nil {
-				ds = append(ds, d...)
-			} else {
-				out.Files = append(out.Files, f)
+		if bookErr != nil {
+			ds.Errorf(diag.Pos{File: o.YearDir()}, "生成评分表失败：%s", bookErr)
+		} else {
+			out.Files = append(out.Files, outdir.File{Name: workbook.ScoringFileName(out.Result), Data: book})
+		}
+		for _, r := range []struct {
+			made  bool
+			f     outdir.File
+			diags diag.List
+		}{{out.Year.Targets != nil, targets, tDiags}, {out.Result.SelfEval != nil, selfEval, sDiags}} {
+			switch {
+			case !r.made:
+			case r.diags != nil:
+				ds = append(ds, r.diags...)
+			default:
+				out.Files = append(out.Files, r.f)
 			}
 		}
 	}

@@ -341,10 +341,10 @@ func TestAllProblemsOfARunAreReportedTogether(t *testing.T) {
 
 func TestOversizedFileIsRefused(t *testing.T) {
 	data, out := fixture(t)
-	big := bytes.Repeat([]byte("#"), 5<<20)
+	big := bytes.Repeat([]byte("#"), 13<<20)
 	os.WriteFile(filepath.Join(data, "2020", "huge.toml"), big, 0o644)
 	code, _, stderr := run("build", "-data", data, "-out", out, "-templates", templates, "2020")
-	if code != ExitData || !strings.Contains(stderr, "huge.toml：错误：文件过大（5.0 MB），超过数据文件上限 4.0 MB。") {
+	if code != ExitData || !strings.Contains(stderr, "huge.toml：错误：文件过大（13.0 MB），超过数据文件上限 12.0 MB。数据文件只应包含文字和数字；请确认没有误放其它文件。很长的明细表（如上十万行的名单）请保存为 .xlsx 或 .csv 表格，用“rows_from”读取（见 README“明细行取自表格文件”）。") {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 	assertOutUntouched(t, out)

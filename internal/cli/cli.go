@@ -247,7 +247,8 @@ func printDiagnostics(w io.Writer, ds diag.List) {
 	lines := map[string][]string{}
 	for _, d := range ds {
 		fmt.Fprintln(w, d.String())
-		if d.Pos.File == "" || d.Pos.Line == 0 {
+		if d.Pos.File == "" || d.Pos.Line == 0 || d.Pos.Grid {
+			// A spreadsheet's row is not a line of text to quote.
 			continue
 		}
 		src, ok := lines[d.Pos.File]

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"ipfund/internal/sheettest"
 )
 
 func TestTextPrintsTheReportsWords(t *testing.T) {
@@ -29,5 +31,28 @@ func TestTextPrintsTheReportsWords(t *testing.T) {
 	}
 	if code, _, _ := run("text"); code != ExitUsage {
 		t.Errorf("no argument: exit %d", code)
+	}
+}
+
+// TestTextPrintsASourceWorkbook: `ipfund text` shows a detail table's
+// source workbook row by row, so that git diff on data/ shows a changed
+// list as it shows a changed output.
+func TestTextPrintsASourceWorkbook(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "奖励名单.xlsx")
+	if err := sheettest.Awards2019().XLSX(path); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run("text", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"【说明】\n【奖励】\n1\t南昌市2019年度知识产权奖励资金支付情况\n2\t项目\t年度\t单位数量（家）\t奖励数量（件）\t支付金额（万元）\n",
+		"8\t贯标企业奖励\t2019年度\t181\t\t355.3\n9\t贯标企业奖励\t小计\t199\t0\t535.3\n",
+		"12\t合计\t\t622\t4579\t1352.2\n",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("text lacks %q:\n%s", want, stdout)
+		}
 	}
 }

@@ -26,19 +26,56 @@ type Pos struct {
 	File string
 	Line int
 	Col  int
+	// Grid marks a cell of a spreadsheet or CSV file: Line is its row and
+	// Col its column (1 is A), as Excel shows them; Sheet is the
+	// worksheet's name ("" for a CSV file) and Header the title of the
+	// column, when known.
+	Grid   bool
+	Sheet  string
+	Header string
 }
 
-// String renders the position as file:line:col, omitting what is unknown.
+// String renders the position as file:line:col, omitting what is unknown;
+// a cell of a spreadsheet as 文件 工作表“Sheet1” 第12行 C列（表头）.
 func (p Pos) String() string {
 	switch {
 	case p.File == "":
 		return ""
+	case p.Grid:
+		return p.gridString()
 	case p.Line == 0:
 		return p.File
 	case p.Col == 0:
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+func (p Pos) gridString() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Sheet != "" {
+		b.WriteString(" 工作表“" + p.Sheet + "”")
+	}
+	if p.Line > 0 {
+		fmt.Fprintf(&b, " 第%d行", p.Line)
+	}
+	if p.Col > 0 {
+		b.WriteString(" " + columnLetters(p.Col) + "列")
+		if p.Header != "" {
+			b.WriteString("（" + p.Header + "）")
+		}
+	}
+	return b.String()
+}
+
+// columnLetters names a 1-based column as a spreadsheet does: A … Z, AA ….
+func columnLetters(n int) string {
+	var s []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		s = append([]byte{byte('A' + (n-1)%26)}, s...)
+	}
+	return string(s)
 }
 
 // Diagnostic is one problem.
@@ -99,7 +136,7 @@ func (d Diagnostic) String() string {
 	if d.Hint != "" {
 		b.WriteString(d.Hint)
 	}
-	if d.Source != "" {
+	if d.Source != "" && !d.Pos.Grid {
 		fmt.Fprintf(&b, "\n    %d | %s", d.Pos.Line, d.Source)
 	}
 	return b.String()

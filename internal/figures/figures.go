@@ -5,6 +5,7 @@ package figures
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 
@@ -64,7 +65,7 @@ func Write(r *calc.Result) []byte {
 			w.table(base + "\x00明细表")
 			for i, g := range d.Groups {
 				if g.Subtotal != nil {
-					sums(w, d, []string{fund.GroupKey(g, i), "小计"}, g.Sum)
+					sums(w, d, []string{fund.GroupKey(g, i), "小计"}, func(key string) decimal.Decimal { return d.GroupSum(g, key) })
 				}
 			}
 			sums(w, d, []string{"合计"}, d.Sum)
@@ -88,6 +89,11 @@ func Write(r *calc.Result) []byte {
 					w.item(k, it)
 				}
 			}
+		}
+	}
+	for _, s := range r.Subprojects {
+		if d := s.Sub.Detail; d != nil && d.Source != nil {
+			w.source(fmt.Sprintf("子项目%d\x00明细表来源", s.Sub.No), d)
 		}
 	}
 	if len(r.Targets) > 0 {
@@ -129,4 +135,31 @@ func (w *writer) item(k string, it calc.ItemScore) {
 		}
 	}
 	w.inline(k, pairs...)
+}
+
+// source records where a detail table's rows were read from: the file, its
+// SHA-256, the rows and the sums of its numeric columns, so that a changed
+// source list shows in git diff even where no result moves.
+func (w *writer) source(table string, d *fund.Detail) {
+	src := d.Source
+	w.table(table)
+	w.str("文件", src.Name)
+	if src.Sheet != "" {
+		w.str("工作表", src.Sheet)
+	}
+	if src.Encoding != "" {
+		w.str("编码", src.Encoding)
+	}
+	w.str("SHA256", src.SHA256)
+	w.raw("行数", strconv.Itoa(src.Rows))
+	// By column key: unique in a table, where titles need not be.
+	var pairs []string
+	for _, c := range d.Columns {
+		if c.Numeric() {
+			pairs = append(pairs, c.Key, tomlNumber(d.Sum(c.Key).String()))
+		}
+	}
+	if len(pairs) > 0 {
+		w.inline("各列合计", pairs...)
+	}
 }

@@ -2,6 +2,7 @@ package fund
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -69,6 +70,19 @@ func CarryForward(dir string, to int) (*Carried, diag.List) {
 	for _, name := range names {
 		text := c.apply(name, y.sources[name], out)
 		out.Files = append(out.Files, CarriedFile{Name: filepath.Base(name), Data: []byte(text)})
+	}
+	// A detail table's spreadsheet goes along as it is, like rows written
+	// in TOML (its rows_from line is marked instead of each row).
+	for _, sp := range y.Subprojects {
+		if d := sp.Detail; d != nil && d.Source != nil {
+			data, err := os.ReadFile(d.Source.Path)
+			if err != nil {
+				var ds diag.List
+				ds.Errorf(diag.Pos{File: d.Source.Path}, "无法读取明细表的来源文件：%s。", diag.IOError(err))
+				return nil, ds
+			}
+			out.Files = append(out.Files, CarriedFile{Name: d.Source.Name, Data: data})
+		}
 	}
 	return out, nil
 }
@@ -224,13 +238,19 @@ func (c *carrier) subproject(sp *Subproject) {
 		col, ok := d.Column(d.SpendingColumn)
 		derived = ok && col.Kind == ColAmount
 		c.drop(d.At, "total")
-		for _, g := range d.Groups {
-			if len(g.Subtotal) > 0 {
-				e := c.edit(g.At.Key("subtotal"))
-				e.key, e.replace = "subtotal", "subtotal = {}"
-			}
-			for i := range g.Rows {
-				c.edit(g.At.Elem("rows", i)).mark = true
+		if d.Source != nil {
+			// The rows are in a spreadsheet (its 小计 rows too): the new
+			// year's list is another file, or the same one updated.
+			c.mark(d.At, "rows_from")
+		} else {
+			for _, g := range d.Groups {
+				if len(g.Subtotal) > 0 {
+					e := c.edit(g.At.Key("subtotal"))
+					e.key, e.replace = "subtotal", "subtotal = {}"
+				}
+				for i := range g.Rows {
+					c.edit(g.At.Elem("rows", i)).mark = true
+				}
 			}
 		}
 	}

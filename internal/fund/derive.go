@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/sheet"
 	"ipfund/internal/tomlx"
 )
 
@@ -43,9 +44,12 @@ import (
 
 // node is one derived (or input) figure.
 type node struct {
-	what string // how messages name it: 子项目4“…”的实际支出
-	unit string // 万元, 元, or "" for a count
-	pos  diag.Pos
+	// names gives what and key when a message needs them, for the nodes a
+	// long table has thousands of (its 小计s).
+	names func() (what, key string)
+	what  string // how messages name it: 子项目4“…”的实际支出
+	unit  string // 万元, 元, or "" for a count
+	pos   diag.Pos
 	// key is how the data writes it, for the fix: "total 中的 amount".
 	key    string
 	stated *decimal.Decimal
@@ -108,6 +112,14 @@ func (n *node) follows() bool {
 	return !n.unknown && n.stated != nil && n.stated.Equal(n.local) && !n.stated.Equal(n.value)
 }
 
+// name fills what and key from names.
+func (n *node) name() {
+	if n.names != nil {
+		n.what, n.key = n.names()
+		n.names = nil
+	}
+}
+
 func (n *node) show(d decimal.Decimal) string { return d.String() + n.unit }
 
 // upstream lists the stated figures further up that contradict their own
@@ -140,6 +152,7 @@ func (g *derivation) check(dir string) diag.List {
 		if !m.follows() {
 			continue
 		}
+		m.name()
 		for _, r := range upstream(m) {
 			also[r] = append(also[r], fmt.Sprintf("%s %s → %s（%s）", m.what, m.show(*m.stated), m.show(m.value), relPos(m.pos, r.pos, dir)))
 		}
@@ -149,6 +162,7 @@ func (g *derivation) check(dir string) diag.List {
 		if !n.root() {
 			continue
 		}
+		n.name()
 		msg := fmt.Sprintf("%s写的是 %s，但按%s计算为 %s。", n.what, n.show(*n.stated), n.feeds(), n.show(n.value))
 		hint := fmt.Sprintf("若%s无误，请把“%s”改为 %s（或删去这一项，由程序计算）", n.from, n.key, n.value)
 		if a := also[n]; len(a) > 0 {
@@ -275,22 +289,27 @@ func (g *derivation) detail(sp *Subproject) *node {
 		var parts []*node // one per group: its 小计 or its rows
 		for gi := range d.Groups {
 			grp := &d.Groups[gi]
-			rows := g.input(grp.Sum(c.Key))
+			rows := g.input(d.GroupSum(*grp, c.Key))
 			if grp.Subtotal == nil {
 				parts = append(parts, rows)
 				continue
 			}
 			parts = append(parts, g.add(&node{
-				what: fmt.Sprintf("%s“%s”小计“%s”", name, grp.Label, c.Title), unit: d.unitOf(c), pos: grp.At.Key("subtotal"),
-				key: "subtotal 中的 " + c.Key, stated: statedCell(grp.Subtotal, c.Key), inputs: []*node{rows}, from: "该组各行",
+				names: func() (string, string) {
+					return fmt.Sprintf("%s“%s”小计“%s”", name, grp.Label, c.Title), d.statedKey("subtotal", grp.SubtotalLine, c)
+				},
+				unit: d.unitOf(c), pos: d.SubtotalPos(grp), stated: statedCell(grp.Subtotal, c.Key), inputs: []*node{rows}, from: "该组各行",
 				compute: func(val func(*node) decimal.Decimal) decimal.Decimal { return val(rows) },
-				feeds:   func() string { return "该组各行相加（" + rowSpan(grp.At, len(grp.Rows)) + "）" },
+				feeds:   func() string { return "该组各行相加（" + d.rowSpan(grp) + "）" },
 			}))
 		}
-		groups := d.Groups
+		totalLine := 0
+		if d.Source != nil {
+			totalLine = d.Source.TotalLine
+		}
 		totals[c.Key] = g.add(&node{
-			what: fmt.Sprintf("%s合计“%s”", name, c.Title), unit: d.unitOf(c), pos: d.At.Key("total"),
-			key: "total 中的 " + c.Key, stated: statedCell(d.Total, c.Key), inputs: parts, from: "明细各行",
+			what: fmt.Sprintf("%s合计“%s”", name, c.Title), unit: d.unitOf(c), pos: d.TotalPos(),
+			key: d.statedKey("total", totalLine, c), stated: statedCell(d.Total, c.Key), inputs: parts, from: "明细各行",
 			compute: func(val func(*node) decimal.Decimal) decimal.Decimal {
 				s := decimal.Zero
 				for _, p := range parts {
@@ -298,7 +317,7 @@ func (g *derivation) detail(sp *Subproject) *node {
 				}
 				return s
 			},
-			feeds: func() string { return "各行相加（" + tableSpan(groups) + "）" },
+			feeds: func() string { return "各行相加（" + d.tableSpan() + "）" },
 		})
 	}
 	col, ok := d.Column(d.SpendingColumn)
@@ -328,22 +347,39 @@ func (d *Detail) unitOf(c Column) string {
 }
 
 // summable reports whether the table's sums mean anything: a known unit,
-// known column kinds and a number in every numeric cell.
+// and a number in every numeric cell (a row of a TOML file may hold text
+// there, which the validator reports).
 func (d *Detail) summable() bool {
 	if d.Unit != UnitWan && d.Unit != UnitYuan {
 		return false
 	}
-	for _, g := range d.Groups {
-		for _, r := range g.Rows {
-			for key, cell := range r {
-				c, ok := d.Column(key)
-				if !ok || (c.Numeric() && (!cell.IsNum || cell.Num.IsNegative())) {
+	for i, c := range d.Columns {
+		if !c.Numeric() {
+			continue
+		}
+		for _, g := range d.Groups {
+			for _, r := range g.Rows {
+				if cell := r.Cell(i); (!cell.IsNum && cell.Text != "") || (cell.IsNum && cell.Num.IsNegative()) {
 					return false
 				}
 			}
 		}
 	}
 	return true
+}
+
+// statedKey names a stated figure of a 小计 or 合计 for the fix: "subtotal
+// 中的 amount" in a TOML file; in a spreadsheet its row and column.
+func (d *Detail) statedKey(key string, line int, c Column) string {
+	ci := d.ColumnIndex(c.Key)
+	if d.Source == nil || line == 0 || ci < 0 || ci >= len(d.Source.Columns) || d.Source.Columns[ci] < 0 {
+		return key + " 中的 " + c.Key
+	}
+	what := "小计"
+	if key == "total" {
+		what = "合计"
+	}
+	return fmt.Sprintf("表格第%d行（%s）%s列的数字", line, what, sheet.ColumnName(d.Source.Columns[ci]))
 }
 
 // statedCell is the stated figure of a column in a 小计 or 合计, nil when
@@ -357,40 +393,38 @@ func statedCell(m map[string]tomlx.Scalar, key string) *decimal.Decimal {
 	return nil
 }
 
-// rowSpan describes a group's rows for messages: "2行，第61–62行".
-func rowSpan(at tomlx.At, n int) string {
+// rowSpan describes a group's rows for messages: "2行，第61–62行" (of
+// the TOML file, or of the spreadsheet the rows come from).
+func (d *Detail) rowSpan(g *RowGroup) string {
+	n := len(g.Rows)
 	if n == 0 {
 		return "没有行"
 	}
-	first, last := at.Elem("rows", 0).Line, at.Elem("rows", n-1).Line
-	switch {
-	case first == 0:
-		return fmt.Sprintf("%d行", n)
-	case first == last:
-		return fmt.Sprintf("%d行，第%d行", n, first)
-	}
-	return fmt.Sprintf("%d行，第%d–%d行", n, first, last)
+	return span(fmt.Sprintf("%d行", n), d.RowPos(g, 0).Line, d.RowPos(g, n-1).Line)
 }
 
 // tableSpan describes a table's rows for messages: "4组11行，第34–55行".
-func tableSpan(groups []RowGroup) string {
+func (d *Detail) tableSpan() string {
 	rows, first, last := 0, 0, 0
-	for _, g := range groups {
-		for i := range g.Rows {
-			rows++
-			if l := g.At.Elem("rows", i).Line; l > 0 {
-				if first == 0 {
-					first = l
-				}
-				last = l
+	for gi := range d.Groups {
+		g := &d.Groups[gi]
+		if n := len(g.Rows); n > 0 {
+			if rows == 0 {
+				first = d.RowPos(g, 0).Line
 			}
+			rows += n
+			last = d.RowPos(g, n-1).Line
 		}
 	}
+	return span(fmt.Sprintf("%d组%d行", len(d.Groups), rows), first, last)
+}
+
+func span(what string, first, last int) string {
 	switch {
 	case first == 0:
-		return fmt.Sprintf("%d组%d行", len(groups), rows)
+		return what
 	case first == last:
-		return fmt.Sprintf("%d组%d行，第%d行", len(groups), rows, first)
+		return fmt.Sprintf("%s，第%d行", what, first)
 	}
-	return fmt.Sprintf("%d组%d行，第%d–%d行", len(groups), rows, first, last)
+	return fmt.Sprintf("%s，第%d–%d行", what, first, last)
 }

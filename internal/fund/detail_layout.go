@@ -10,7 +10,7 @@ func (d *Detail) LabelSpansNext(g RowGroup) bool {
 		return false
 	}
 	for _, r := range g.Rows {
-		if r[d.Columns[1].Key].Text != "" {
+		if r.Cell(1).Text != "" {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package fund
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
@@ -40,6 +41,11 @@ type file struct {
 func Load(dir string) (*Year, diag.List) {
 	y, ds := assemble(dir)
 	if y != nil {
+		rds, ok := y.readRows()
+		ds = append(ds, rds...)
+		if !ok {
+			return nil, ds.Sorted()
+		}
 		ds = append(ds, y.derive()...)
 		y.fillDefaults()
 		ds = append(ds, Validate(y)...)
@@ -197,7 +203,7 @@ func readFile(name string) (*file, diag.List) {
 // decodeFile decodes one data file's contents.
 func decodeFile(name string, src []byte) (*file, diag.List) {
 	var ds diag.List
-	if strings.TrimSpace(stripComments(string(src))) == "" {
+	if !hasData(src) {
 		ds.Errorf(diag.Pos{File: name}, "文件是空的（没有任何数据）。请填写数据，或删除这个文件。")
 		return nil, ds
 	}
@@ -210,14 +216,15 @@ func decodeFile(name string, src []byte) (*file, diag.List) {
 	return &f, nil
 }
 
-// stripComments drops comment lines, to tell an empty file from one with
-// only explanations in it.
-func stripComments(s string) string {
-	var b strings.Builder
-	for _, line := range strings.Split(s, "\n") {
-		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "#") {
-			b.WriteString(t)
+// hasData tells a file with data from an empty one or one with only
+// comments in it, stopping at the first line of data.
+func hasData(src []byte) bool {
+	for len(src) > 0 {
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			return true
 		}
+		src = rest
 	}
-	return b.String()
+	return false
 }

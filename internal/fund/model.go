@@ -189,7 +189,9 @@ func (s Subproject) Budget() decimal.Decimal { return s.BudgetCurrent.Add(s.Budg
 // PrintsBalance tells whether the report states the balance (结余金额).
 func (s Subproject) PrintsBalance() bool { return s.ShowBalance || s.StatedBalance != nil }
 
-// Detail is a sub-project's spending detail table (支出明细表).
+// Detail is a sub-project's spending detail table (支出明细表). Its rows are
+// written in the TOML file ([[detail.group]]) or read from a spreadsheet
+// next to it (RowsFrom, see rowsfrom.go); either way they end up in Groups.
 type Detail struct {
 	At             tomlx.At
 	Unit           string   `toml:"unit,required" zh:"金额单位"`
@@ -199,7 +201,16 @@ type Detail struct {
 	// row itself is always computed and shown when a column is summed.
 	Total      map[string]tomlx.Scalar `toml:"total" zh:"合计"`
 	RateChecks []RateCheck             `toml:"rate_check" zh:"补贴政策核对"`
-	Groups     []RowGroup              `toml:"group,required" zh:"各组"`
+	Groups     []RowGroup              `toml:"group" zh:"各组"`
+	// RowsFrom names a spreadsheet (.xlsx or .csv) in the year's directory
+	// holding the rows; Sheet picks a worksheet (the first by default) and
+	// HeaderRow the row of its column titles (1 by default).
+	RowsFrom  string `toml:"rows_from" zh:"明细行取自"`
+	Sheet     string `toml:"sheet" zh:"工作表"`
+	HeaderRow int    `toml:"header_row" zh:"表头所在行"`
+	// Source describes the spreadsheet the rows were read from; nil when
+	// they are written in the TOML file.
+	Source *Source `toml:"-"`
 }
 
 // Column kinds of a detail table.
@@ -218,6 +229,9 @@ type Column struct {
 	Title string `toml:"title" zh:"表头"`
 	Kind  string `toml:"kind,required" zh:"类型"`
 	Sum   bool   `toml:"sum" zh:"是否合计"`
+	// From is the column's title in the rows_from spreadsheet when it
+	// differs from Title.
+	From string `toml:"from" zh:"表格中的列名"`
 }
 
 // Numeric reports whether the column holds numbers.
@@ -230,9 +244,33 @@ type RowGroup struct {
 	Label string `toml:"label" zh:"组名"`
 	// Subtotal asks for a 小计 row (computed from the rows): `subtotal = {}`,
 	// or with the printed figures to check, `subtotal = { amount = 666.9 }`.
-	// nil: the group has no 小计 row.
-	Subtotal map[string]tomlx.Scalar   `toml:"subtotal" zh:"小计"`
-	Rows     []map[string]tomlx.Scalar `toml:"rows,required" zh:"各行"`
+	// nil: the group has no 小计 row. A spreadsheet's 小计 row gives it.
+	Subtotal map[string]tomlx.Scalar `toml:"subtotal" zh:"小计"`
+	// Rows are the group's rows. The TOML file writes them as tables keyed
+	// by column (WrittenRows); the loader turns them into Rows and drops
+	// them.
+	WrittenRows []map[string]tomlx.Scalar `toml:"rows,required" zh:"各行"`
+	Rows        []Row                     `toml:"-"`
+	// Lines are the spreadsheet rows the Rows were read from, and
+	// SubtotalLine that of its 小计 row (0 when none), when the table has
+	// a Source.
+	Lines        []int32 `toml:"-"`
+	SubtotalLine int     `toml:"-"`
+}
+
+// Row is one row of a detail table: a cell per column of the table, in
+// the table's column order. The group and sequence columns' cells are
+// blank (the group's label and the running number stand elsewhere).
+type Row []Cell
+
+// Cell is a cell of a detail table: a number (count or amount), text, or
+// blank (neither IsNum nor any text).
+type Cell struct {
+	// Text is the text, or the number in its shortest decimal form
+	// (1352.2), as the documents print it.
+	Text  string
+	Num   decimal.Decimal
+	IsNum bool
 }
 
 // RateCheck is a policy to check each row against: Result should equal

@@ -64,7 +64,7 @@ func (v *validator) detailNames(sp *Subproject) {
 		if g.Subtotal == nil || g.Label == "" {
 			continue
 		}
-		pos := g.At.Key("label")
+		pos := d.LabelPos(&d.Groups[i])
 		v.name(pos, "明细表组名", g.Label, safename.MaxName)
 		if prev, dup := labels[g.Label]; dup {
 			v.errorf(pos, "%s的明细表第%d组的组名“%s”与前面一组相同（见 %s），两组都有小计。计算结果按组名列出小计，请改用不同的组名。", label(sp), i+1, g.Label, prev)

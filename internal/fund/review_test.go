@@ -85,9 +85,10 @@ func TestScanCommentsIsLinearAtTheLimit(t *testing.T) {
 			c := scanComments(src, all)
 			// Generous wall-clock guards for a loaded 2-core machine: every
 			// build scans for marks; only ipfund new records every comment.
-			limit := 2 * time.Second
+			// Half a second per MB of the limit (12 MB: 6 s).
+			limit := time.Duration(limits.DataFile>>20) * time.Second / 2
 			if all {
-				limit = 5 * time.Second
+				limit = limit * 5 / 2
 			}
 			if d := time.Since(start); d > limit {
 				t.Errorf("%s (all %v): %v for %d bytes", name, all, d, len(src))

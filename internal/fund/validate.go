@@ -355,7 +355,8 @@ func (v *validator) detail(sp *Subproject) {
 		}
 		hasGroupCol = hasGroupCol || c.Kind == ColGroup
 	}
-	for gi, g := range d.Groups {
+	for gi := range d.Groups {
+		g := &d.Groups[gi]
 		if hasGroupCol && g.Label == "" {
 			v.errorf(g.At.Pos(), "%s第%d组缺少组名“label”（第一列是分组列）。", name, gi+1)
 		}
@@ -365,11 +366,11 @@ func (v *validator) detail(sp *Subproject) {
 		for ri, row := range g.Rows {
 			v.row(d, name, g, gi, ri, row)
 		}
-		v.sums(d, name, g.Subtotal, g.At, "subtotal", fmt.Sprintf("“%s”小计", g.Label))
+		v.sums(d, name, g.Subtotal, d.SubtotalPos(g), fmt.Sprintf("“%s”小计", g.Label))
 	}
 	// The figures of 小计 and 合计 and the spending they give are checked
 	// against the rows where they are derived (derive.go).
-	v.sums(d, name, d.Total, d.At, "total", "合计")
+	v.sums(d, name, d.Total, d.TotalPos(), "合计")
 	if d.SpendingColumn != "" {
 		if c, ok := d.Column(d.SpendingColumn); !ok || c.Kind != ColAmount {
 			v.errorf(d.At.Key("spending_column"), "%s的支出金额列“%s”不是表中的金额列。", name, d.SpendingColumn)
@@ -380,22 +381,20 @@ func (v *validator) detail(sp *Subproject) {
 	}
 }
 
-func (v *validator) row(d *Detail, name string, g RowGroup, gi, ri int, row map[string]tomlx.Scalar) {
-	pos := g.At.Elem("rows", ri)
-	for _, key := range sortedKeys(row) {
-		cell := row[key]
-		c, ok := d.Column(key)
+// row checks the cells of one row. A table read from a spreadsheet had
+// each cell checked for its kind as it was read, with the reason in the
+// spreadsheet's terms; only its signs are left to check.
+func (v *validator) row(d *Detail, name string, g *RowGroup, gi, ri int, row Row) {
+	for ci, c := range d.Columns {
+		cell := row.Cell(ci)
 		switch {
-		case !ok:
-			v.errorf(pos, "%s第%d组第%d行的“%s”不是表中的列代号。可用的列代号：%s。", name, gi+1, ri+1, key, strings.Join(dataColumnKeys(d), "、"))
-		case c.Kind == ColSeq:
-			v.errorf(pos, "%s的序号列“%s”由程序自动编号，行中不要填写。", name, c.Title)
-		case c.Kind == ColGroup:
-			v.errorf(pos, "%s的分组名称写在“label”中，行中不要填写“%s”。", name, key)
-		case c.Numeric() && !cell.IsNum:
-			v.errorf(pos, "%s第%d组第%d行“%s”应为数字，这里写的是“%s”。数字不要加引号。", name, gi+1, ri+1, c.Title, cell.Text)
-		case c.Numeric() && cell.Num.IsNegative():
-			v.errorf(pos, "%s第%d组第%d行“%s”不能为负数（%s）。", name, gi+1, ri+1, c.Title, cell.Num)
+		case !c.Numeric():
+		case !cell.IsNum && cell.Text != "" && d.Source == nil:
+			v.errorf(d.RowPos(g, ri), "%s第%d组第%d行“%s”应为数字，这里写的是“%s”。数字不要加引号。", name, gi+1, ri+1, c.Title, cell.Text)
+		case cell.IsNum && cell.Num.IsNegative() && d.Source == nil:
+			v.errorf(d.RowPos(g, ri), "%s第%d组第%d行“%s”不能为负数（%s）。", name, gi+1, ri+1, c.Title, cell.Num)
+		case cell.IsNum && cell.Num.IsNegative():
+			v.errorf(d.CellPos(g, ri, ci), "%s中的金额、数量不能为负数（这里是 %s）。", name, cell.Num)
 		}
 	}
 }
@@ -410,14 +409,12 @@ func dataColumnKeys(d *Detail) []string {
 	return out
 }
 
-// sums checks that a stated 小计 or 合计 names summed columns and numbers.
-func (v *validator) sums(d *Detail, name string, stated map[string]tomlx.Scalar, at interface {
-	Key(string) diag.Pos
-}, key, what string) {
+// sums checks that a stated 小计 or 合计, written at pos, names summed
+// columns and numbers.
+func (v *validator) sums(d *Detail, name string, stated map[string]tomlx.Scalar, pos diag.Pos, what string) {
 	for _, col := range sortedKeys(stated) {
 		cell := stated[col]
 		c, ok := d.Column(col)
-		pos := at.Key(key)
 		switch {
 		case !ok || !c.Sum:
 			v.errorf(pos, "%s%s中的“%s”不是需要合计的列（“sum = true”）。", name, what, col)
@@ -435,10 +432,12 @@ func (v *validator) rateCheck(d *Detail, name string, rc RateCheck) {
 		return
 	}
 	n := 0
-	for _, g := range d.Groups {
+	bi, ci := d.ColumnIndex(rc.Base), d.ColumnIndex(rc.Result)
+	for gi := range d.Groups {
+		g := &d.Groups[gi]
 		for ri, row := range g.Rows {
 			n++
-			b, r := row[rc.Base], row[rc.Result]
+			b, r := row.Cell(bi), row.Cell(ci)
 			if !b.IsNum || !r.IsNum {
 				continue
 			}
@@ -449,7 +448,7 @@ func (v *validator) rateCheck(d *Detail, name string, rc RateCheck) {
 				want, capped = *rc.Cap, fmt.Sprintf("，超过上限按 %s 计", rc.Cap)
 			}
 			if !r.Num.Equal(want) {
-				v.warnf(g.At.Elem("rows", ri), "%s第%d行%s“%s”为 %s，按政策（%s）应为 %s（%s × %s%% = %s%s）。请核对。",
+				v.warnf(d.RowPos(g, ri), "%s第%d行%s“%s”为 %s，按政策（%s）应为 %s（%s × %s%% = %s%s）。请核对。",
 					name, n, rowTitle(d, row), res.Title, r.Num, rc.Policy, want, b.Num, rc.Rate.Mul(decimal.NewFromInt(100)), exact, capped)
 			}
 		}
@@ -457,12 +456,10 @@ func (v *validator) rateCheck(d *Detail, name string, rc RateCheck) {
 }
 
 // rowTitle names a row by its first text cell, for messages.
-func rowTitle(d *Detail, row map[string]tomlx.Scalar) string {
-	for _, c := range d.Columns {
-		if c.Kind == ColText {
-			if cell, ok := row[c.Key]; ok && cell.Text != "" {
-				return "“" + cell.Text + "”"
-			}
+func rowTitle(d *Detail, row Row) string {
+	for i, c := range d.Columns {
+		if t := row.Cell(i).Text; c.Kind == ColText && t != "" {
+			return "“" + t + "”"
 		}
 	}
 	return ""

@@ -15,8 +15,10 @@ package limits
 // Data files: data/<year>/*.toml and the results files `ipfund diff` reads.
 const (
 	// DataFile bounds one data file, in bytes. A year's data is a few dozen
-	// kilobytes; a 10 000-row detail table about 0.5 MB.
-	DataFile = 4 << 20
+	// kilobytes; a 10 000-row detail table about 0.85 MB and a 100 000-row
+	// one, the longest the tool is built for, 8.5 MB. A longer list
+	// belongs in a spreadsheet read with rows_from (SourceFile).
+	DataFile = 12 << 20
 	// Items bounds the keys, array elements and tables of one data file
 	// (each counts as one): the TOML parser and the position index spend
 	// memory and time per item. Real data takes more than 16 bytes per
@@ -50,6 +52,25 @@ const (
 	// number a workbook cannot show exactly is refused rather than shown
 	// as another one.
 	Digits = 15
+)
+
+// Spreadsheets a detail table's rows are read from (rows_from): a .xlsx
+// workbook or a CSV file.
+const (
+	// SourceFile bounds the file, in bytes, checked before it is read: a
+	// 100 000-row list is about 3 MB as .xlsx and 6 MB as CSV.
+	SourceFile = 64 << 20
+	// SourceRows bounds the rows under the header, counted as they are
+	// read: about what OutputPart lets the Word report hold.
+	SourceRows = 300_000
+	// SourcePart bounds one part of a workbook unzipped (a worksheet, the
+	// shared strings), checked on the size the archive declares before
+	// unzipping and again while unzipping: the declared size may lie.
+	SourcePart = 512 << 20
+	// SourceToken bounds one XML tag or text of a workbook's parts, which
+	// the reader holds whole (Excel keeps at most 32 767 characters in a
+	// cell, under 128 KB).
+	SourceToken = 1 << 20
 )
 
 // Word templates and the documents made from them, and what `ipfund text`

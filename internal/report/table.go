@@ -68,7 +68,7 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 					seq++
 					cells = append(cells, docx.Cell{Text: strconv.Itoa(seq)})
 				default:
-					cells = append(cells, docx.Cell{Text: row[c.Key].Text})
+					cells = append(cells, docx.Cell{Text: row.Cell(ci).Text})
 				}
 			}
 			last := ri == len(g.Rows)-1
@@ -77,7 +77,7 @@ func bodyRows(d *fund.Detail, yield func(docx.Row) bool) {
 			}
 		}
 		if g.Subtotal != nil {
-			sub := sumRow(d, "小计", lead, g.Sum)
+			sub := sumRow(d, "小计", lead, func(key string) decimal.Decimal { return d.GroupSum(g, key) })
 			sub.KeepNext = total && gi == len(d.Groups)-1
 			if !yield(sub) {
 				return
@@ -168,7 +168,7 @@ func widths(d *fund.Detail) []int {
 				n = max(n, displayWidth(g.Label)/2)
 			}
 			for _, r := range g.Rows {
-				n = max(n, displayWidth(r[c.Key].Text))
+				n = max(n, displayWidth(r.Cell(i).Text))
 			}
 		}
 		if c.Sum && len(d.Groups) > 0 {

@@ -54,7 +54,7 @@ func TestLimitsStopTheScanBeforeTheParser(t *testing.T) {
 	}{
 		{"deep nesting", deep, fmt.Sprintf("f.toml:1:%d：错误：这里的嵌套超过 64 层（方括号、大括号或带句点的键一层套一层），超过数据文件的上限。数据最多只需嵌套几层；请检查是否多写了“[”或“{”，或缺少对应的“]”“}”。", 4+64)},
 		{"dotted key", []byte(strings.Repeat("a.", 100_000) + "a = 1\n"), "f.toml:1:1：错误：这里的嵌套超过 64 层"},
-		{"many keys", items, fmt.Sprintf("f.toml:%d:1：错误：文件中的数据项过多：到这里已超过 262144 项（每个键、每个数组元素、每个小节各算一项），超过数据文件的上限。", limits.Items+1)},
+		{"many keys", items, fmt.Sprintf("f.toml:%d:1：错误：文件中的数据项过多：到这里已超过 %d 项（每个键、每个数组元素、每个小节各算一项），超过数据文件的上限。", limits.Items+1, limits.Items)},
 		{"one long line", longLine, fmt.Sprintf("f.toml:1:%d：错误：文件中的数据项过多", 4+2*limits.Items)},
 		{"long key", []byte("[" + strings.Repeat("a", 300) + "]\nx = 1\n"), "f.toml:1:1：错误：这里的键名（连同所在小节的名称）超过 256 个字节，超过数据文件的上限。"},
 	}

@@ -21,7 +21,7 @@ func ReadFile(name string) ([]byte, *diag.Diagnostic) {
 	switch {
 	case errors.As(err, &tl) && tl.Size >= 0:
 		d.Msg = fmt.Sprintf("文件过大（%s），超过数据文件上限 %s。", diag.Size(tl.Size), diag.Size(limits.DataFile))
-		d.Hint = "数据文件只应包含文字和数字；请确认没有误放其它文件。"
+		d.Hint = "数据文件只应包含文字和数字；请确认没有误放其它文件。很长的明细表（如上十万行的名单）请保存为 .xlsx 或 .csv 表格，用“rows_from”读取（见 README“明细行取自表格文件”）。"
 	case errors.As(err, &tl):
 		d.Msg = fmt.Sprintf("文件在读取时超过了数据文件上限 %s（可能正被其它程序写入）。", diag.Size(limits.DataFile))
 		d.Hint = "请等写入结束后再运行；数据文件只应包含文字和数字。"

@@ -47,7 +47,7 @@ func detailSheet(s *calc.Sub, st *styles, name string) *sheet {
 		sums[gi] = make([]decimal.Decimal, len(cols))
 		for i, c := range cols {
 			if c.Sum {
-				sums[gi][i] = g.Sum(c.Key)
+				sums[gi][i] = d.GroupSum(g, c.Key)
 				total[i] = total[i].Add(sums[gi][i])
 			}
 		}
@@ -85,7 +85,7 @@ func detailSheet(s *calc.Sub, st *styles, name string) *sheet {
 			}
 			for _, g := range d.Groups {
 				for _, r := range g.Rows {
-					if v, ok := r[c.Key]; ok && v.IsNum {
+					if v := r.Cell(i); v.IsNum {
 						p = places(p, v.Num)
 					}
 				}
@@ -164,7 +164,7 @@ func (t *detailTable) write(w *rowStream) error {
 				if c.Kind == fund.ColGroup && !merged {
 					h = max(h, w.fit(g.Label, 1, lastCol, t.styles[i]))
 				} else if c.Kind != fund.ColGroup && c.Kind != fund.ColSeq {
-					if v, ok := r[c.Key]; ok && v.Text != "" && !(v.IsNum && c.Numeric()) {
+					if v := r.Cell(i); v.Text != "" && !(v.IsNum && c.Numeric()) {
 						h = max(h, w.fit(v.Text, i+1, i+1, t.styles[i]))
 					}
 				}
@@ -192,11 +192,11 @@ func (t *detailTable) write(w *rowStream) error {
 					seq++
 					cell.Value, cell.StyleID = seq, t.seq
 				default:
-					v, ok := r[c.Key]
+					v := r.Cell(i)
 					switch {
-					case ok && v.IsNum && c.Numeric():
+					case v.IsNum && c.Numeric():
 						cell.Value = num(v.Num)
-					case ok && v.Text != "":
+					case v.Text != "":
 						cell.Value = v.Text
 						if c.Numeric() {
 							cell.StyleID = t.label
@@ -363,9 +363,7 @@ func detailWidths(d *fund.Detail, total []decimal.Decimal) []float64 {
 		default:
 			for _, g := range d.Groups {
 				for _, r := range g.Rows {
-					if v, ok := r[c.Key]; ok {
-						w = max(w, textWidth(v.Text, sizeBody))
-					}
+					w = max(w, textWidth(r.Cell(i).Text, sizeBody))
 				}
 			}
 			if c.Sum {

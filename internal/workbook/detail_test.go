@@ -102,10 +102,11 @@ func manyGroups(groups, rows int) *fund.Detail {
 		grp := fund.RowGroup{Label: fmt.Sprintf("第%d类", g+1)}
 		for i := range rows {
 			k := g*rows + i
-			grp.Rows = append(grp.Rows, map[string]tomlx.Scalar{
-				"name":   {Text: fmt.Sprintf("企业%d", k)},
-				"n":      {Text: "x", Num: decimal.NewFromInt(int64(k%7 + 1)), IsNum: true},
-				"amount": {Text: "x", Num: decimal.New(int64(k*131%10000+1), -2), IsNum: true},
+			grp.Rows = append(grp.Rows, fund.Row{
+				{},
+				{Text: fmt.Sprintf("企业%d", k)},
+				{Text: "x", Num: decimal.NewFromInt(int64(k%7 + 1)), IsNum: true},
+				{Text: "x", Num: decimal.New(int64(k*131%10000+1), -2), IsNum: true},
 			})
 		}
 		if g%3 != 2 {
@@ -154,7 +155,7 @@ func TestDetailManyGroups(t *testing.T) {
 		} else if !strings.HasPrefix(f, "SUM(D6,D10,D11:D13,D17,") || sub != "SUM(D3:D5)" {
 			t.Errorf("%d groups: 合计 %s, 小计 %s", groups, f, sub)
 		}
-		wantNum(t, "第1类小计", bk.value(s, "D6"), d.Groups[0].Sum("amount").String())
+		wantNum(t, "第1类小计", bk.value(s, "D6"), d.GroupSum(d.Groups[0], "amount").String())
 		if got := bk.value(s, "A7"); got != "第2类" {
 			t.Errorf("A7 = %q", got)
 		}

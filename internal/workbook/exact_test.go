@@ -148,3 +148,25 @@ func TestAComputedFigureBeyondFifteenDigitsStopsTheWorkbook(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestSignificantDigitsWithoutAllocating checks the count against its
+// definition (the digits between the first and last that are not zero; an
+// integer's trailing zeros count) on many figures, and that it allocates
+// nothing: it runs for every figure of a sheet.
+func TestSignificantDigitsWithoutAllocating(t *testing.T) {
+	reference := func(text string) int {
+		digits := strings.Trim(strings.NewReplacer("-", "", ".", "").Replace(text), "0")
+		if !strings.Contains(text, ".") {
+			digits = strings.TrimLeft(strings.ReplaceAll(text, "-", ""), "0")
+		}
+		return len(digits)
+	}
+	for _, s := range []string{"0", "-0", "100", "-100", "1352.2", "0.0012", "-0.5", "100.5", "0.1", "123456789012345", "1234567890.12345", "10.01", "7"} {
+		if got, want := significant(s), reference(s); got != want {
+			t.Errorf("significant(%s) = %d, want %d", s, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { significant("1352.2") }); n != 0 {
+		t.Errorf("%.0f allocations per call", n)
+	}
+}

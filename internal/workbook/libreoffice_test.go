@@ -341,7 +341,8 @@ func checkDetailCSV(t *testing.T, name string, d *fund.Detail, rows [][]string) 
 			if k >= len(subtotals) {
 				t.Fatalf("%s: more 小计 rows than groups with one", name)
 			}
-			sum, what = subtotals[k].Sum, fmt.Sprintf("%s “%s”小计", name, subtotals[k].Label)
+			g := subtotals[k]
+			sum, what = func(key string) decimal.Decimal { return d.GroupSum(g, key) }, fmt.Sprintf("%s “%s”小计", name, g.Label)
 			k++
 		}
 		for i, c := range d.Columns {

@@ -486,6 +486,7 @@ func build(sheets []*sheet, st *styles, props docProps) (_ []byte, err error) {
 	// The first sheet is excelize's Sheet1, renamed: it is the active one
 	// already. (SetActiveSheet would read every streamed sheet back and
 	// marshal it again, only for the stream to be written instead.)
+	f.ZipWriter = newLevelZip
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, err
@@ -546,14 +547,32 @@ func num(d decimal.Decimal) float64 {
 }
 
 // significant counts the significant digits of a number's text: 0.0012 has
-// 2, 1352.2 has 5, 100 has 3.
+// 2, 1352.2 has 5, 100 has 3. It runs for every figure of a workbook (a
+// 100 000-row detail sheet has 200 000), so it allocates nothing: two
+// strings.NewReplacer per call were 1.7 GB for a 10 000-row sheet.
 func significant(text string) int {
-	digits := strings.Trim(strings.NewReplacer("-", "", ".", "").Replace(text), "0")
-	if i := strings.IndexByte(text, '.'); i < 0 {
+	text = strings.TrimPrefix(text, "-")
+	if strings.IndexByte(text, '.') < 0 {
 		// Zeros at the end of an integer are digits.
-		digits = strings.TrimLeft(strings.NewReplacer("-", "").Replace(text), "0")
+		return len(strings.TrimLeft(text, "0"))
 	}
-	return len(digits)
+	first, last, n := -1, -1, 0 // among the digits, the point skipped
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '.':
+			continue
+		case c != '0':
+			if first < 0 {
+				first = n
+			}
+			last = n
+		}
+		n++
+	}
+	if first < 0 {
+		return 0
+	}
+	return last - first + 1
 }
 
 // inexactError is a figure no cell can hold exactly.
