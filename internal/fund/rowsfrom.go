@@ -438,11 +438,7 @@ func number(c sheet.Cell) (decimal.Decimal, *sheet.Problem) {
 		return n, p
 	}
 	if digits := tomlx.Digits(n); digits > limits.Digits {
-		return n, &sheet.Problem{
-			Msg: fmt.Sprintf("数字 %s 共有 %d 位（整数部分和小数部分合计），超过 %d 位：Excel 评分表只能精确保存 %d 位，多出的位会变成别的数字。",
-				n, digits, limits.Digits, limits.Digits),
-			Hint: "请核对这个数（金额一般到分即可）；如确需更多位数，请改用更大的单位或更少的小数位。",
-		}
+		return n, sheet.TooManyDigits(n.String(), digits)
 	}
 	return n, nil
 }

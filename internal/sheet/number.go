@@ -1,12 +1,15 @@
 package sheet
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"ipfund/internal/limits"
 )
 
 // Problem says what is wrong with a cell and what to do, in Chinese.
@@ -62,9 +65,16 @@ var (
 func Number(c Cell) (decimal.Decimal, *Problem) {
 	switch c.Kind {
 	case Numeric:
-		d, err := decimal.NewFromString(c.Text)
+		// Excel writes 17 significant digits and an exponent at most
+		// (-1.2345678901234567E-307); a longer text is not its, and
+		// parsing a long one takes time that grows with its square.
+		var d decimal.Decimal
+		err := errNotExcel
+		if len(c.Text) <= 32 {
+			d, err = decimal.NewFromString(c.Text)
+		}
 		if err != nil {
-			return decimal.Zero, &Problem{Msg: fmt.Sprintf("应为数字，但单元格中存的“%s”无法识别。", c.Text), Hint: "请在 Excel 中重新输入这个数字。"}
+			return decimal.Zero, &Problem{Msg: fmt.Sprintf("应为数字，但单元格中存的%s无法识别。", quote(c.Text)), Hint: "请在 Excel 中重新输入这个数字。"}
 		}
 		if shortDecimal(c.Text) {
 			return d, nil
@@ -85,6 +95,11 @@ func Number(c Cell) (decimal.Decimal, *Problem) {
 	}
 	s := strings.TrimFunc(c.Text, isBlankRune)
 	if isPlainNumber(s) {
+		// A long number is refused before it is parsed, in time that
+		// grows with the square of its length.
+		if n := plainDigits(s); len(s) > 64 && n > limits.Digits {
+			return decimal.Zero, TooManyDigits(s, n)
+		}
 		d, err := decimal.NewFromString(s)
 		if err == nil {
 			return d, nil
@@ -112,6 +127,27 @@ func isPlainNumber(s string) bool {
 		}
 	}
 	return digits > 0
+}
+
+var errNotExcel = errors.New("not a number as Excel writes one")
+
+// plainDigits counts the digits of a plain decimal number as
+// tomlx.Digits counts them: the integer part without leading zeros and
+// the decimals without trailing ones, at least one.
+func plainDigits(s string) int {
+	whole, frac, _ := strings.Cut(strings.TrimLeft(s, "+-"), ".")
+	n := len(strings.TrimLeft(whole, "0")) + len(strings.TrimRight(frac, "0"))
+	return max(n, 1)
+}
+
+// TooManyDigits is the problem of a number of more digits than a
+// workbook keeps (limits.Digits), written shown.
+func TooManyDigits(shown string, digits int) *Problem {
+	return &Problem{
+		Msg: fmt.Sprintf("数字 %s 共有 %d 位（整数部分和小数部分合计），超过 %d 位：Excel 评分表只能精确保存 %d 位，多出的位会变成别的数字。",
+			strings.Trim(quote(shown), "“”"), digits, limits.Digits, limits.Digits),
+		Hint: "请核对这个数（金额一般到分即可）；如确需更多位数，请改用更大的单位或更少的小数位。",
+	}
 }
 
 // shortDecimal reports a plain decimal of at most 15 digits, which needs
