@@ -372,6 +372,38 @@ func attacks() []attack {
 				return []string{"check", "-data", e.data, "2020"}
 			},
 			want: []string{"report.toml:", ":16：错误：TOML 格式错误：文字中的“\\uD800”不是有效的字符（这个编码不代表任何汉字或字母）。"}},
+		// The spreadsheet a detail table's rows come from (rows_from).
+		{name: "16 a worksheet nested 170 million levels deep", exit: ExitData, maxAllocMB: 32,
+			setup: func(t *testing.T, e *env) []string {
+				var buf bytes.Buffer
+				zw := zip.NewWriter(&buf)
+				w, _ := zw.Create("xl/worksheets/sheet1.xml")
+				io.WriteString(w, "<worksheet><sheetData>")
+				chunk := []byte(strings.Repeat("<a>", 1<<20))
+				for range 170 {
+					w.Write(chunk)
+				}
+				io.WriteString(w, "</sheetData></worksheet>")
+				for name, part := range map[string]string{
+					"_rels/.rels":                `<Relationships><Relationship Id="rId1" Type="x/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+					"xl/workbook.xml":            `<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+					"xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+				} {
+					w, _ := zw.Create(name)
+					io.WriteString(w, part)
+				}
+				zw.Close()
+				useSource(t, e, "名单.xlsx", "", func(path string) error { return os.WriteFile(path, buf.Bytes(), 0o644) })
+				return e.build("2020")
+			},
+			want: []string{"名单.xlsx：错误：工作簿已损坏，无法读取：“xl/worksheets/sheet1.xml”元素嵌套超过 64 层。"}},
+		{name: "16 a CSV record of 60 million fields", exit: ExitData, maxAllocMB: 200,
+			setup: func(t *testing.T, e *env) []string {
+				data := []byte("目标,完成项目,支出金额（元）\n运行,房租,400000\n运行," + strings.Repeat(",", 60<<20) + "\n")
+				useSource(t, e, "名单.csv", "", func(path string) error { return os.WriteFile(path, data, 0o644) })
+				return e.build("2020")
+			},
+			want: []string{"名单.csv 第3行：错误：从第3行开始的一条记录超过 16384 格（Excel 最多 16384 列），这一行及以下的内容未能读取。"}},
 	}
 }
 

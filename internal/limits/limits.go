@@ -63,13 +63,39 @@ const (
 	// SourceRows bounds the rows under the header, counted as they are
 	// read: about what OutputPart lets the Word report hold.
 	SourceRows = 300_000
-	// SourcePart bounds one part of a workbook unzipped (a worksheet, the
-	// shared strings), checked on the size the archive declares before
-	// unzipping and again while unzipping: the declared size may lie.
+	// SourcePart bounds the parts of one workbook that are read (the
+	// worksheet, the shared strings, the cell formats, the workbook and
+	// its relationships) unzipped together, checked on the sizes the
+	// archive declares before unzipping and again while unzipping: the
+	// declared sizes may lie. Scanning it all takes a few seconds.
 	SourcePart = 512 << 20
+	// SourceDirectory bounds the directory of a workbook's zip archive,
+	// in bytes, read whole (entry by entry) before any part is: a
+	// workbook of a thousand sheets lists a few thousand parts, some
+	// 200 KB.
+	SourceDirectory = 1 << 20
+	// SourceDepth bounds the nesting of a workbook part's XML, checked
+	// before an element is entered: a cell's text lies six levels down.
+	SourceDepth = 64
+	// SourceStrings bounds the shared strings of a workbook (each costs
+	// its header even when empty): a 300 000-row list whose five text
+	// columns all differ has 1.5 million.
+	SourceStrings = 2 << 20
+	// SourceText bounds the text a workbook's shared strings hold
+	// together, and the text of the rows read from a source file: a
+	// shared string is stored once and may fill many cells, so a small
+	// workbook could otherwise bring more text than the largest CSV file.
+	SourceText = SourceFile
+	// SourceStyles bounds the cell formats and the number formats of a
+	// workbook, each: Excel keeps at most 64 000 cell formats.
+	SourceStyles = 1 << 16
+	// SourceSheets bounds the sheets of a workbook and the relationships
+	// of one of its parts.
+	SourceSheets = 1000
 	// SourceToken bounds one XML tag or text of a workbook's parts, which
-	// the reader holds whole (Excel keeps at most 32 767 characters in a
-	// cell, under 128 KB).
+	// the reader holds whole, and the text of one cell (Excel keeps at
+	// most 32 767 characters in a cell, under 128 KB); in a CSV file, one
+	// record.
 	SourceToken = 1 << 20
 )
 

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
+
+	"ipfund/internal/diag"
 )
 
 // Encodings of a CSV file, as Source.Encoding names them.
@@ -26,15 +28,28 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // GBK as Excel on a Chinese Windows saves “CSV（逗号分隔）”) and reads its
 // records. Every cell is text.
 func (r *reader) readCSV(src *Source, data []byte) bool {
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		// Lines ended by CR alone, as Excel for Mac saves “CSV（Macintosh）”.
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
 	text, enc, ok := r.decodeCSV(data)
 	if !ok {
 		return false
 	}
 	src.Encoding = enc
+	r.innerBOM(text)
+	// encoding/csv holds a record whole, fields and all: a record too
+	// long is cut off before it is parsed.
+	over := oversized(text)
+	if over.line > 0 {
+		text = text[:over.start]
+		defer r.problem(r.rowPos(over.line), over.why(), over.hint())
+	}
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	var cells []Cell
+	header := 0 // fields of the header record, once read
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -55,11 +70,100 @@ func (r *reader) readCSV(src *Source, data []byte) bool {
 				cells = append(cells, Cell{Kind: Text, Text: f})
 			}
 		}
+		switch {
+		case header == 0 && start >= r.o.HeaderRow && !blankRow(cells):
+			header = len(cells)
+		case header > 0 && len(cells) > header && !blankRow(cells[header:]):
+			r.problem(r.rowPos(start), fmt.Sprintf("第%d行有 %d 格，比表头的 %d 列多：多半是某格中的英文逗号没有用英文双引号括起来，这一格以后的内容都挤到了右边一列。", start, len(cells), header),
+				"含有逗号的内容须整格用英文双引号括起来（如 \"南昌甲,乙公司\"）；用 Excel 另存为 CSV 时会自动这样处理。如果多出的是没有表头的一列，请给它加上表头。")
+		}
 		r.row(start, end, cells)
 		if r.tooMany {
 			return true
 		}
 	}
+}
+
+func blankRow(cells []Cell) bool {
+	for _, c := range cells {
+		if !c.IsBlank() {
+			return false
+		}
+	}
+	return true
+}
+
+// innerBOM refuses a byte-order mark after the start of the file: an
+// invisible character, left where two CSV files were joined end to end,
+// that would make a group label differ from one that looks the same.
+func (r *reader) innerBOM(text []byte) {
+	i := bytes.Index(text, utf8BOM)
+	if i < 0 {
+		return
+	}
+	line := bytes.Count(text[:i], []byte("\n")) + 1
+	r.problem(r.rowPos(line), fmt.Sprintf("第%d行中有一个看不见的字符（字节顺序标记 BOM，U+FEFF），它只应出现在文件开头，多半是把两个 CSV 文件首尾相接拼在了一起。", line),
+		"请用记事本打开文件，删去这一行开头（或该处）看不见的字符，并删去第二个文件重复的表头行，再保存。")
+}
+
+// overRecord is a record encoding/csv should not be given: its start in
+// the text, its first line (0 when none) and its size or fields.
+type overRecord struct {
+	start, line, bytes, fields int
+	// quoted: the record was cut inside a quoted field.
+	quoted bool
+}
+
+func (o overRecord) why() string {
+	if o.fields > maxColumn {
+		return fmt.Sprintf("从第%d行开始的一条记录超过 %d 格（Excel 最多 %d 列），这一行及以下的内容未能读取。", o.line, maxColumn, maxColumn)
+	}
+	return fmt.Sprintf("从第%d行开始的一条记录超过 %s，这一行及以下的内容未能读取。", o.line, diag.Size(maxToken))
+}
+
+func (o overRecord) hint() string {
+	if o.quoted {
+		return "多半是某格以英文双引号开头却没有配对的引号，以下各行都成了这一格的内容；请用 Excel 或 WPS 打开它检查，改正后“另存为”→“CSV UTF-8（逗号分隔）”。"
+	}
+	return "名单的一行通常只有几百字节；请确认选对了文件，并用 Excel 或 WPS 打开它检查这一行。"
+}
+
+// oversized finds the first record over maxToken bytes or maxColumn
+// fields, following quoted fields as encoding/csv does: a field that
+// starts with a double quote runs to the quote that is not doubled.
+func oversized(text []byte) overRecord {
+	start, startLine, line, fields := 0, 1, 1, 1
+	quoted, fieldStart := false, true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case quoted:
+			if c == '"' {
+				if i+1 < len(text) && text[i+1] == '"' {
+					i++
+				} else {
+					quoted = false
+				}
+			} else if c == '\n' {
+				line++
+			}
+			fieldStart = false
+		case c == '"' && fieldStart:
+			quoted, fieldStart = true, false
+		case c == ',':
+			fields++
+			fieldStart = true
+		case c == '\n':
+			line++
+			start, startLine, fields, fieldStart = i+1, line, 1, true
+		default:
+			fieldStart = false
+		}
+		if fields > maxColumn || i-start >= maxToken {
+			return overRecord{start: start, line: startLine, bytes: i - start + 1, fields: fields, quoted: quoted}
+		}
+	}
+	return overRecord{}
 }
 
 // csvError explains a record encoding/csv cannot read.

@@ -29,11 +29,17 @@ import (
 
 // Limits (internal/limits holds them with the reasons).
 const (
-	MaxFileSize = limits.SourceFile
-	MaxRows     = limits.SourceRows
-	MaxPartSize = limits.SourcePart
-	MaxProblems = limits.Messages
-	maxToken    = limits.SourceToken
+	MaxFileSize  = limits.SourceFile
+	MaxRows      = limits.SourceRows
+	MaxPartSize  = limits.SourcePart
+	MaxProblems  = limits.Messages
+	maxToken     = limits.SourceToken
+	maxDepth     = limits.SourceDepth
+	maxDirectory = limits.SourceDirectory
+	maxStrings   = limits.SourceStrings
+	maxText      = limits.SourceText
+	maxStyles    = limits.SourceStyles
+	maxSheets    = limits.SourceSheets
 	// maxColumn is Excel's last column (XFD); maxRowNumber its last row.
 	maxColumn    = 16384
 	maxRowNumber = 1 << 20
@@ -180,6 +186,8 @@ type reader struct {
 	last, lastEnd, blankFrom int
 	rows                     int
 	tooMany                  bool
+	// text counts the bytes of the cells handed on.
+	text int
 	// sheet is the worksheet being read, for positions.
 	sheet string
 	// merges are the merged ranges reported.
@@ -250,6 +258,15 @@ func (r *reader) row(num, end int, cells []Cell) {
 				"一张明细表最多 30 万行（约为 Word 报告所能容纳的上限）。请确认选对了文件和工作表，或把名单拆成几张表。")
 			return
 		}
+	}
+	for _, c := range cells {
+		r.text += len(c.Text)
+	}
+	if r.text > maxText {
+		r.tooMany = true
+		r.problem(r.rowPos(num), fmt.Sprintf("表格中的文字合计超过 %s 的上限（从第%d行起未读）。", diag.Size(maxText), num),
+			"正常的名单远小于此（10 万行的名单约 6 MB）；请确认选对了文件和工作表，单元格中没有误粘贴的大段文字。")
+		return
 	}
 	r.last, r.lastEnd = num, end
 	r.each(Row{Num: num, Cells: cells})

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"ipfund/internal/diag"
 	"ipfund/internal/suggest"
@@ -30,6 +31,9 @@ type workbook struct {
 	strings  []string
 	dateXF   []bool // by style index: the cell format is a date
 	date1904 bool
+	// budget is what may yet be unzipped of the parts read (MaxPartSize
+	// for them all); the reader ahead takes from it on its goroutine.
+	budget atomic.Int64
 }
 
 type wbSheet struct {
@@ -38,12 +42,20 @@ type wbSheet struct {
 
 // readXLSX reads the chosen worksheet of a workbook.
 func (r *reader) readXLSX(src *Source, data []byte) bool {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	dir := &dirReader{r: bytes.NewReader(data), n: maxDirectory}
+	zr, err := zip.NewReader(dir, int64(len(data)))
+	dir.done = true
+	if errors.Is(err, errDirectory) {
+		r.fail(fmt.Sprintf("工作簿中的部件过多（压缩包的目录超过 %s），程序不予读取。", diag.Size(maxDirectory)),
+			"正常的工作簿只有几十个部件；请确认选对了文件，或在 Excel 中把所需的数据复制到一个新工作簿后保存。")
+		return false
+	}
 	if err != nil {
 		r.fail("文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或只是改了扩展名。", resave+"确认内容完整后“另存为”→“Excel 工作簿（*.xlsx）”。")
 		return false
 	}
 	wb := &workbook{zr: zr, files: map[string]*zip.File{}}
+	wb.budget.Store(MaxPartSize)
 	for _, f := range zr.File {
 		wb.files[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
 	}
@@ -66,14 +78,37 @@ func (r *reader) readXLSX(src *Source, data []byte) bool {
 	return true
 }
 
+// dirReader lets zip.NewReader read at most n bytes, until done: it
+// reads the archive's directory whole, every entry into memory, before
+// anything can be checked.
+type dirReader struct {
+	r    io.ReaderAt
+	n    int64
+	done bool
+}
+
+var errDirectory = errors.New("zip directory too large")
+
+func (d *dirReader) ReadAt(p []byte, off int64) (int, error) {
+	if !d.done {
+		if d.n -= int64(len(p)); d.n < 0 {
+			return 0, errDirectory
+		}
+	}
+	return d.r.ReadAt(p, off)
+}
+
 // corrupt reports a workbook whose parts cannot be read.
 func (r *reader) corrupt(err error) {
 	var tooBig *errPartTooBig
 	var bad *errXML
+	var over *errOverLimit
+	const smaller = "正常的名单远小于此；请确认选对了文件，或在 Excel 中把所需的数据复制到一个新工作簿后保存。"
 	switch {
 	case errors.As(err, &tooBig):
-		r.fail(fmt.Sprintf("工作簿中的“%s”解压后超过 %s 的上限，程序不予读取。", tooBig.part, diag.Size(MaxPartSize)),
-			"正常的名单远小于此；请确认选对了文件，或在 Excel 中把所需的数据复制到一个新工作簿后保存。")
+		r.fail(fmt.Sprintf("工作簿中读取的内容解压后超过 %s 的上限（读到“%s”时），程序不予读取。", diag.Size(MaxPartSize), tooBig.part), smaller)
+	case errors.As(err, &over):
+		r.fail("工作簿中"+over.what+"，超过程序的上限，不予读取。", smaller)
 	case errors.As(err, &bad):
 		r.fail("工作簿已损坏，无法读取："+bad.msg+"。", resave+"确认内容完整后重新保存（“另存为”→“Excel 工作簿（*.xlsx）”）。")
 	case errors.Is(err, errTokenTooLong):
@@ -143,6 +178,12 @@ type errPartTooBig struct{ part string }
 
 func (e *errPartTooBig) Error() string { return e.part + " too big" }
 
+// errOverLimit is a count or size over its limit; what says which, in
+// Chinese.
+type errOverLimit struct{ what string }
+
+func (e *errOverLimit) Error() string { return e.what }
+
 // part opens a part of the package for scanning; nil when absent. A
 // large part is unzipped on another goroutine while it is scanned.
 func (wb *workbook) part(name string) (*xmlScanner, io.Closer, error) {
@@ -150,14 +191,14 @@ func (wb *workbook) part(name string) (*xmlScanner, io.Closer, error) {
 	if f == nil {
 		return nil, nil, nil
 	}
-	if f.UncompressedSize64 > MaxPartSize {
+	if f.UncompressedSize64 > uint64(max(wb.budget.Load(), 0)) {
 		return nil, nil, &errPartTooBig{name}
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, nil, xmlError("无法解压“" + name + "”")
 	}
-	lr := &limitReader{r: rc, n: MaxPartSize, part: name}
+	lr := &limitReader{r: rc, n: &wb.budget, part: name}
 	if f.UncompressedSize64 < 4*aheadChunk {
 		return newXMLScanner(lr, maxToken), rc, nil
 	}
@@ -176,21 +217,21 @@ func (cs closers) Close() error {
 	return nil
 }
 
-// limitReader fails once more than n bytes were read: the sizes an archive
-// declares are not to be trusted.
+// limitReader fails once more than the budget n was read, for this part
+// and the ones before it: the sizes an archive declares are not to be
+// trusted.
 type limitReader struct {
 	r    io.Reader
-	n    int64
+	n    *atomic.Int64
 	part string
 }
 
 func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n < 0 {
+	if l.n.Load() < 0 {
 		return 0, &errPartTooBig{l.part}
 	}
 	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	if l.n < 0 {
+	if l.n.Add(-int64(n)) < 0 {
 		return n, &errPartTooBig{l.part}
 	}
 	return n, err
@@ -199,10 +240,11 @@ func (l *limitReader) Read(p []byte) (int, error) {
 // scanErr turns a scanner's end into an error, naming the part.
 func scanErr(s *xmlScanner, name string) error {
 	var tooBig *errPartTooBig
+	var over *errOverLimit
 	switch {
 	case s.err == nil:
 		return nil
-	case errors.As(s.err, &tooBig), errors.Is(s.err, errTokenTooLong):
+	case errors.As(s.err, &tooBig), errors.As(s.err, &over), errors.Is(s.err, errTokenTooLong):
 		return s.err
 	}
 	var bad *errXML
@@ -245,6 +287,9 @@ func (wb *workbook) open() error {
 				wb.date1904 = true
 			}
 		case "sheet":
+			if len(sheets) == maxSheets {
+				return &errOverLimit{fmt.Sprintf("有 %d 个以上的工作表", maxSheets)}
+			}
 			name, _ := s.attr("name")
 			id, _ := s.attr("id")
 			state, _ := s.attr("state")
@@ -304,6 +349,9 @@ func (wb *workbook) rels(name, dir string) ([]rel, error) {
 		if mode, _ := s.attr("TargetMode"); string(mode) == "External" {
 			continue
 		}
+		if len(out) == 2*maxSheets {
+			return nil, &errOverLimit{fmt.Sprintf("“%s”列出的部件多于 %d 个", name, 2*maxSheets)}
+		}
 		id, _ := s.attr("Id")
 		target, _ := s.attr("Target")
 		typ, _ := s.attr("Type")
@@ -328,13 +376,20 @@ func (wb *workbook) readStrings(name string) error {
 	}
 	defer c.Close()
 	var buf []byte
+	text := 0
 	for s.next() {
 		if s.kind != tokStart || string(s.name) != "si" {
 			continue
 		}
+		if len(wb.strings) == maxStrings {
+			return &errOverLimit{fmt.Sprintf("的共享字符串多于 %d 个", maxStrings)}
+		}
 		var ok bool
 		if buf, ok = s.textOf(buf[:0], "rPh"); !ok {
 			break
+		}
+		if text += len(buf); text > maxText {
+			return &errOverLimit{fmt.Sprintf("的共享字符串合计超过 %s", diag.Size(maxText))}
 		}
 		wb.strings = append(wb.strings, decodeXString(buf))
 	}
@@ -370,7 +425,8 @@ func (wb *workbook) readStyles(name string) error {
 		return err
 	}
 	defer c.Close()
-	custom := map[int]string{}
+	// custom tells, by number format, whether it shows a date.
+	custom := map[int]bool{}
 	inXfs := false
 	for s.next() {
 		switch s.kind {
@@ -380,16 +436,22 @@ func (wb *workbook) readStyles(name string) error {
 				id, _ := s.attr("numFmtId")
 				code, _ := s.attr("formatCode")
 				if n, err := strconv.Atoi(string(id)); err == nil {
-					custom[n] = string(code)
+					if _, dup := custom[n]; !dup && len(custom) == maxStyles {
+						return &errOverLimit{fmt.Sprintf("的数字格式多于 %d 种", maxStyles)}
+					}
+					custom[n] = isDateFormat(string(code))
 				}
 			case "cellXfs":
 				inXfs = !s.empty
 			case "xf":
 				if inXfs {
+					if len(wb.dateXF) == maxStyles {
+						return &errOverLimit{fmt.Sprintf("的单元格格式多于 %d 种", maxStyles)}
+					}
 					id, _ := s.attr("numFmtId")
 					n, _ := strconv.Atoi(string(id))
-					code, ok := custom[n]
-					wb.dateXF = append(wb.dateXF, (ok && isDateFormat(code)) || (!ok && isBuiltinDate(n)))
+					date, ok := custom[n]
+					wb.dateXF = append(wb.dateXF, (ok && date) || (!ok && isBuiltinDate(n)))
 				}
 			}
 		case tokEnd:
@@ -478,6 +540,8 @@ func (r *reader) worksheet(wb *workbook, sh wbSheet) error {
 					if n, err = strconv.Atoi(string(v)); err != nil || n <= rowNum || n > maxRowNumber {
 						return xmlError(fmt.Sprintf("行号“%s”无效（应大于上一行 %d）", v, rowNum))
 					}
+				} else if n > maxRowNumber {
+					return xmlError(fmt.Sprintf("行数超过了 Excel 的最后一行（第%d行）", maxRowNumber))
 				}
 				rowNum, lastCol, cells = n, -1, cells[:0]
 				if v, _ := s.attr("hidden"); (string(v) == "1" || string(v) == "true") && rowNum > r.o.HeaderRow {

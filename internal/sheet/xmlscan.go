@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"unicode/utf8"
@@ -228,6 +229,10 @@ func (s *xmlScanner) tagAt(i int) bool {
 	}
 	s.name, s.attrs = localName(t[:n]), t[n:]
 	if !s.empty {
+		if len(s.opens) >= maxDepth {
+			s.err = xmlError(fmt.Sprintf("元素嵌套超过 %d 层", maxDepth))
+			return false
+		}
 		s.opens = append(s.opens, len(s.open))
 		s.open = append(s.open, t[:n]...)
 	}
@@ -436,7 +441,9 @@ func (s *xmlScanner) skipElement() bool {
 
 // textOf reads the character data of the current element up to its end
 // tag, appending it to dst. Elements inside it are skipped with their text
-// when skip names them (rPh, phonetic runs), else their text is kept.
+// when skip names them (rPh, phonetic runs), else their text is kept. The
+// text is held whole, so it is bounded as a token is: runs, comments or
+// CDATA sections may split it into many tokens.
 func (s *xmlScanner) textOf(dst []byte, skip string) ([]byte, bool) {
 	if s.kind != tokStart || s.empty {
 		return dst, true
@@ -445,6 +452,10 @@ func (s *xmlScanner) textOf(dst []byte, skip string) ([]byte, bool) {
 	for s.next() {
 		switch s.kind {
 		case tokText:
+			if len(dst)+len(s.text) > s.maxToken {
+				s.err = errTokenTooLong
+				return dst, false
+			}
 			dst = append(dst, s.text...)
 		case tokStart:
 			if string(s.name) == skip {
