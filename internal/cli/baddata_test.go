@@ -225,6 +225,8 @@ func TestBadInputCatalogue(t *testing.T) {
 		{name: "no command", args: func(e *env) []string { return nil }, exit: ExitUsage, want: []string{"用法：ipfund <命令>"}},
 		{name: "unknown command", args: func(e *env) []string { return []string{"biuld", "2020"} }, exit: ExitUsage, want: []string{"未知的命令“biuld”。"}},
 		{name: "year not a number", args: func(e *env) []string { return e.build("20x0") }, exit: ExitUsage, want: []string{"年度“20x0”无效：年度应为四位数字，例如 2019。"}},
+		{name: "year in full-width digits", args: func(e *env) []string { return e.build("２０２０") }, exit: ExitUsage, want: []string{"年度“２０２０”无效：年度只写四位半角数字，请写成 2020。"}},
+		{name: "year with 年", args: func(e *env) []string { return e.build("2020年") }, exit: ExitUsage, want: []string{"年度“2020年”无效：年度只写四位半角数字，请写成 2020。"}},
 		{name: "year without data", args: func(e *env) []string { return e.build("2031") }, exit: ExitUsage, want: []string{"没有 2031 年度的数据：找不到目录", "已有的年度：2020。"}},
 		{name: "two years", args: func(e *env) []string { return e.build("2020", "2021") }, exit: ExitUsage, want: []string{"参数过多：2020 2021。一次只能处理一个年度（不写年度则处理全部年度）。"}},
 		{name: "unknown option", args: func(e *env) []string { return []string{"build", "-yaer", "2020"} }, exit: ExitUsage, want: []string{"参数有误：不认识的选项“-yaer”"}},

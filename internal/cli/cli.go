@@ -112,6 +112,15 @@ func yearsWithAllocation(dataDir string, years []int) []int {
 
 var yearRe = regexp.MustCompile(`^[0-9]{4}$`)
 
+// badYear says why a year argument is not one: a year typed with
+// full-width digits or with 年 gets the year to write instead.
+func badYear(arg, example string) string {
+	if y := yearIn(arg); y != "" {
+		return fmt.Sprintf("年度“%s”无效：年度只写四位半角数字，请写成 %s。", arg, y)
+	}
+	return fmt.Sprintf("年度“%s”无效：年度应为四位数字，例如 %s。", arg, example)
+}
+
 // pickYears validates the year argument; without one, every year.
 func pickYears(args []string, years []int, dataDir string, stderr io.Writer) ([]int, int) {
 	switch {
@@ -126,7 +135,7 @@ func pickYears(args []string, years []int, dataDir string, stderr io.Writer) ([]
 	}
 	arg := strings.TrimSpace(args[0])
 	if !yearRe.MatchString(arg) {
-		fmt.Fprintf(stderr, "年度“%s”无效：年度应为四位数字，例如 2019。\n", args[0])
+		fmt.Fprintln(stderr, badYear(args[0], "2019"))
 		return nil, ExitUsage
 	}
 	year, _ := strconv.Atoi(arg)

@@ -62,7 +62,8 @@ func init() {
 				"或 git 版本加路径（如 HEAD~1:out/2019/figures.toml）。\n\n例：ipfund diff HEAD:out/2019/figures.toml 2019",
 			run: func(_ string, args []string, stdout, stderr io.Writer) int { return runDiff(args, stdout, stderr) }},
 		{name: "text", args: "文件", summary: "显示 .docx 或 .xlsx 的文字（供 git diff 比较文档改动）",
-			details: "显示 Word 文件的段落和表格、Excel 文件各工作表的单元格文字，每行一段或一行。\n" +
+			details: "显示 Word 文件的段落和表格、Excel 文件各工作表的单元格文字，每行一段或一行；\n" +
+				"CSV 文件（GBK 或 UTF-8 编码）以 UTF-8 显示。\n" +
 				"README 中“让 git diff 显示 Word、Excel 的文字”一节说明如何让 git 使用它。",
 			run: func(_ string, args []string, stdout, stderr io.Writer) int { return runText(args, stdout, stderr) }},
 		{name: "version", summary: "显示程序的版本、编译所用的 Go 版本和平台",

@@ -33,7 +33,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	arg := strings.TrimSpace(fs.Arg(0))
 	if !yearRe.MatchString(arg) {
-		fmt.Fprintf(stderr, "年度“%s”无效：年度应为四位数字，例如 2020。\n", fs.Arg(0))
+		fmt.Fprintln(stderr, badYear(fs.Arg(0), "2020"))
 		return ExitUsage
 	}
 	year, _ := strconv.Atoi(arg)

@@ -301,6 +301,7 @@ func TestNewRefusesWhatItCannotDo(t *testing.T) {
 		{"no earlier year", nil, []string{"new", "-data", data, "2018"}, ExitData,
 			"错误：" + data + " 下没有早于 2018 年的年度数据可以沿用。"},
 		{"not a year", nil, []string{"new", "-data", data, "20x0"}, ExitUsage, "年度“20x0”无效：年度应为四位数字，例如 2020。"},
+		{"year in full-width digits", nil, []string{"new", "-data", data, "２０２０年"}, ExitUsage, "年度“２０２０年”无效：年度只写四位半角数字，请写成 2020。"},
 		{"no year", nil, []string{"new", "-data", data}, ExitUsage, "用法：ipfund new [-data 目录] 年度"},
 		{"broken previous year", func() {
 			editFile(t, filepath.Join(data, "2019", "fund.toml"), "spending = 1756.58", "spending = 1756.68")

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"ipfund/internal/xmlent"
 )
 
 // xmlScanner is a fast, streaming reader of what Text needs of an XML part:
@@ -361,51 +361,9 @@ func (s *xmlScanner) pop() {
 // line ends, in place, as an XML parser must.
 func unescapeXML(b []byte) ([]byte, error) {
 	b = normaliseNewlines(b)
-	if bytes.IndexByte(b, '&') < 0 {
-		return b, nil
-	}
-	out := b[:0] // the decoded text is never longer
-	for len(b) > 0 {
-		i := bytes.IndexByte(b, '&')
-		if i < 0 {
-			out = append(out, b...)
-			break
-		}
-		out = append(out, b[:i]...)
-		b = b[i+1:]
-		semi := bytes.IndexByte(b, ';')
-		if semi < 0 || semi > 10 {
-			return nil, errXMLSyntax
-		}
-		ent := b[:semi]
-		b = b[semi+1:]
-		switch string(ent) {
-		case "lt":
-			out = append(out, '<')
-		case "gt":
-			out = append(out, '>')
-		case "amp":
-			out = append(out, '&')
-		case "quot":
-			out = append(out, '"')
-		case "apos":
-			out = append(out, '\'')
-		default:
-			var n uint64
-			var err error
-			switch {
-			case bytes.HasPrefix(ent, []byte("#x")):
-				n, err = strconv.ParseUint(string(ent[2:]), 16, 32)
-			case bytes.HasPrefix(ent, []byte("#")):
-				n, err = strconv.ParseUint(string(ent[1:]), 10, 32)
-			default:
-				err = errXMLSyntax
-			}
-			if err != nil || !utf8.ValidRune(rune(n)) {
-				return nil, errXMLSyntax
-			}
-			out = utf8.AppendRune(out, rune(n))
-		}
+	out, err := xmlent.Append(b[:0], b)
+	if err != nil {
+		return nil, errXMLSyntax
 	}
 	return out, nil
 }

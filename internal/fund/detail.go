@@ -168,8 +168,11 @@ func (d *Detail) Lookup(ref string) (decimal.Decimal, string, error) {
 		return decimal.Zero, "", fmt.Errorf("引用“%s”应写成“组名:列代号”或“组名/行中文字:列代号”", ref)
 	}
 	col, found := d.Column(key)
-	if !found || !col.Numeric() {
-		return decimal.Zero, "", fmt.Errorf("引用“%s”中的列“%s”不是明细表中的数字列", ref, key)
+	switch {
+	case !found:
+		return decimal.Zero, "", fmt.Errorf("引用“%s”中的列代号“%s”不在明细表的 columns 中（可引用的数字列：%s）", ref, key, d.numericKeys())
+	case !col.Numeric():
+		return decimal.Zero, "", fmt.Errorf("引用“%s”中的列“%s”（%s）不是数字列，无法核对（可引用的数字列：%s）", ref, key, col.Title, d.numericKeys())
 	}
 	label, rowText, byRow := strings.Cut(where, "/")
 	ci := d.ColumnIndex(key)
@@ -189,7 +192,26 @@ func (d *Detail) Lookup(ref string) (decimal.Decimal, string, error) {
 		}
 		return decimal.Zero, "", fmt.Errorf("引用“%s”：明细表“%s”组中没有写着“%s”的行", ref, label, rowText)
 	}
-	return decimal.Zero, "", fmt.Errorf("引用“%s”：明细表中没有名为“%s”的组", ref, label)
+	labels := make([]string, len(d.Groups))
+	for i, g := range d.Groups {
+		labels[i] = "“" + g.Label + "”"
+	}
+	return decimal.Zero, "", fmt.Errorf("引用“%s”：明细表中没有名为“%s”的组（各组：%s）", ref, label, strings.Join(labels, "、"))
+}
+
+// numericKeys lists the keys of the numeric columns with their titles,
+// for messages: count（专利数量（件））、amount（奖励金额（元））; 无 when none.
+func (d *Detail) numericKeys() string {
+	var keys []string
+	for _, c := range d.Columns {
+		if c.Numeric() {
+			keys = append(keys, c.Key+"（"+c.Title+"）")
+		}
+	}
+	if len(keys) == 0 {
+		return "无"
+	}
+	return strings.Join(keys, "、")
 }
 
 // RowPos is where row i of group g is written: its line in the TOML file,

@@ -262,3 +262,38 @@ func isASCII(b []byte) bool {
 	}
 	return true
 }
+
+// CSVText returns a CSV file as UTF-8 text for people to read (ipfund
+// text, and through it git diff): the byte order mark dropped, a file in
+// GBK decoded, and in a file of mixed encodings each line that is not
+// UTF-8 decoded as GBK (bytes that are neither show as U+FFFD). Nothing
+// is checked here; reading the file as a detail table does that.
+func CSVText(data []byte) []byte {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if utf8.Valid(data) {
+		return data
+	}
+	if out, err := decodeGBK(data); err == nil && !hasUTF8Line(data) {
+		return out
+	}
+	out := make([]byte, 0, len(data)*3/2)
+	for len(data) > 0 {
+		line, rest, found := bytes.Cut(data, []byte("\n"))
+		if utf8.Valid(line) {
+			out = append(out, line...)
+		} else {
+			d, _ := simplifiedchinese.GBK.NewDecoder().Bytes(line)
+			out = append(out, d...)
+		}
+		if found {
+			out = append(out, '\n')
+		}
+		data = rest
+	}
+	return out
+}
+
+// hasUTF8Line reports whether a line of data holds UTF-8 beyond ASCII.
+func hasUTF8Line(data []byte) bool {
+	return firstLine(data, func(l []byte) bool { return utf8.Valid(l) && !isASCII(l) }) > 0
+}

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
-	"unicode/utf8"
+
+	"ipfund/internal/xmlent"
 )
 
 // xmlScanner is a small streaming XML tokenizer for the parts of a
@@ -319,53 +319,17 @@ func (s *xmlScanner) decode(raw []byte) bool {
 // unescape replaces the entities of raw, appending to dst only when there
 // is one to replace (else it returns raw itself).
 func unescape(raw, dst []byte) ([]byte, error) {
-	amp := bytes.IndexByte(raw, '&')
-	if amp < 0 {
-		return raw, nil
+	t, err := xmlent.Append(dst, raw)
+	var e *xmlent.Error
+	switch {
+	case err == nil:
+		return t, nil
+	case !errors.As(err, &e), e.Kind == xmlent.Incomplete:
+		return nil, xmlError("有不完整的字符引用（& 之后缺少 ;）")
+	case e.Kind == xmlent.Unknown:
+		return nil, xmlError("有无法识别的实体“&" + e.Ref + ";”")
 	}
-	dst = append(dst, raw[:amp]...)
-	for i := amp; i < len(raw); {
-		c := raw[i]
-		if c != '&' {
-			dst = append(dst, c)
-			i++
-			continue
-		}
-		semi := bytes.IndexByte(raw[i:], ';')
-		if semi < 0 || semi > 12 {
-			return nil, xmlError("有不完整的字符引用（& 之后缺少 ;）")
-		}
-		ent := raw[i+1 : i+semi]
-		i += semi + 1
-		switch string(ent) {
-		case "lt":
-			dst = append(dst, '<')
-		case "gt":
-			dst = append(dst, '>')
-		case "amp":
-			dst = append(dst, '&')
-		case "quot":
-			dst = append(dst, '"')
-		case "apos":
-			dst = append(dst, '\'')
-		default:
-			if len(ent) < 2 || ent[0] != '#' {
-				return nil, xmlError("有无法识别的实体“&" + string(ent) + ";”")
-			}
-			var n uint64
-			var err error
-			if ent[1] == 'x' || ent[1] == 'X' {
-				n, err = strconv.ParseUint(string(ent[2:]), 16, 32)
-			} else {
-				n, err = strconv.ParseUint(string(ent[1:]), 10, 32)
-			}
-			if err != nil || !utf8.ValidRune(rune(n)) || n == 0 {
-				return nil, xmlError("有无效的字符引用“&" + string(ent) + ";”")
-			}
-			dst = utf8.AppendRune(dst, rune(n))
-		}
-	}
-	return dst, nil
+	return nil, xmlError("有无效的字符引用“&" + e.Ref + ";”")
 }
 
 // attr returns the value of the named attribute of the current start tag

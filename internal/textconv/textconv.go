@@ -17,11 +17,13 @@ import (
 	"ipfund/internal/diag"
 	"ipfund/internal/docx"
 	"ipfund/internal/limits"
+	"ipfund/internal/sheet"
 )
 
 // Text returns the text of a .docx (paragraphs, tables as tab-separated
-// rows, headers and footers) or a .xlsx (each sheet's cells as shown, row
-// by row); other files are returned as they are. It reads any document
+// rows, headers and footers), a .xlsx (each sheet's cells as shown, row
+// by row) or a .csv (in UTF-8, as a detail table's source in GBK is
+// decoded); other files are returned as they are. It reads any document
 // build may write and refuses more (limits.OutputPart per part,
 // limits.OutputDocument in all), on the zip's directory, before inflating
 // anything. Its errors are Chinese sentences.
@@ -48,6 +50,9 @@ func Write(w io.Writer, name string, data []byte) error {
 			return fmt.Errorf("不是有效的 Excel 文件（.xlsx）：%s", reason(err))
 		}
 		_, err = io.WriteString(w, s)
+		return err
+	case ".csv":
+		_, err := w.Write(sheet.CSVText(data))
 		return err
 	}
 	_, err := w.Write(data)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"ipfund/internal/calc"
 	"ipfund/internal/fund"
 	"ipfund/internal/workbook"
@@ -38,5 +40,29 @@ func TestWorkbookTextIsOneLinePerRow(t *testing.T) {
 	}
 	if _, err := Text("bad.xlsx", []byte("不是表格")); err == nil || !strings.Contains(err.Error(), "不是有效的 Excel 文件") {
 		t.Errorf("broken workbook: %v", err)
+	}
+}
+
+// A detail table's CSV source saved by Excel on a Chinese Windows is GBK:
+// git diff shows it in UTF-8, whatever its encoding.
+func TestCSVTextIsUTF8(t *testing.T) {
+	utf := "奖励类别,企业名称,金额\n授权专利奖励,南昌甲科技有限公司,24000\n"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(utf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	firstGBK, _ := simplifiedchinese.GBK.NewEncoder().String("奖励类别,企业名称,金额\n")
+	for name, in := range map[string]string{
+		"utf8":  utf,
+		"bom":   "\ufeff" + utf,
+		"gbk":   gbk,
+		"mixed": firstGBK + "授权专利奖励,南昌甲科技有限公司,24000\n",
+	} {
+		if got, err := Text("名单.CSV", []byte(in)); err != nil || got != utf {
+			t.Errorf("%s: %q %v, want %q", name, got, err, utf)
+		}
+	}
+	if got, _ := Text("x.csv", []byte("a,\xff\xfe\n")); got != "a,\ufffd\ufffd\n" {
+		t.Errorf("neither UTF-8 nor GBK: %q", got)
 	}
 }
