@@ -244,14 +244,15 @@ func TestGitDiffShowsWhatADataCorrectionChanged(t *testing.T) {
 	}
 }
 
-// TestHostileTextComesOutIntact puts markup, XML terminators, control
-// characters, a very long string, emoji and a rare CJK character into the
-// data; the documents stay well-formed and hold the text (control
-// characters, which XML cannot carry, dropped).
+// TestHostileTextComesOutIntact puts markup, XML terminators, a tab, a
+// very long string, emoji and a rare CJK character into the data; the
+// documents stay well-formed and hold the text. (Control characters,
+// which no document can show, are refused where they are loaded: see
+// tomlx's TestControlCharactersAreRefused.)
 func TestHostileTextComesOutIntact(t *testing.T) {
 	e := newEnv(t)
-	hostile := `]]> <w:p>&amp; "引号" 'x' \u0001\u0007 😀 𠀀 ` + strings.Repeat("长", 5000)
-	visible := `]]> <w:p>&amp; "引号" 'x'  😀 𠀀 ` + strings.Repeat("长", 5000)
+	hostile := `]]> <w:p>&amp; "引号" 'x' \t 😀 𠀀 ` + strings.Repeat("长", 5000)
+	visible := `]]> <w:p>&amp; "引号" 'x' ` + "\t" + ` 😀 𠀀 ` + strings.Repeat("长", 5000)
 	for file, pairs := range map[string][2]string{
 		"report.toml":       {`preamble = "开头。"`, `preamble = "` + strings.ReplaceAll(hostile, `"`, `\"`) + `"`},
 		"subproject-1.toml": {`{ item = "房租", amount = 400000 }`, `{ item = "房租 😀 𠀀 <w:t>]]>", amount = 400000 }`},
@@ -286,9 +287,6 @@ func TestHostileTextComesOutIntact(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("the documents lack %.60q…", want)
 		}
-	}
-	if strings.ContainsAny(all, "\x01\x07") {
-		t.Error("control characters reached the documents")
 	}
 }
 

@@ -484,12 +484,18 @@ func textOf(c sheet.Cell) string {
 	return strings.TrimSpace(c.Text)
 }
 
-// badText reports a text cell that holds a formula error or a formula
-// without a result.
+// badText reports a text cell that holds a formula error, a formula
+// without a result, or an invisible control character (which a TOML file
+// cannot hold and a Word document cannot show: it would be dropped
+// without a word).
 func badText(c sheet.Cell) *sheet.Problem {
 	if c.Kind == sheet.Error || c.Kind == sheet.NoValue {
 		_, p := sheet.Number(c)
 		return &sheet.Problem{Msg: strings.Replace(p.Msg, "，不是数字", "", 1), Hint: p.Hint}
+	}
+	if r, before, bad := tomlx.FindControl(c.Text); bad {
+		return &sheet.Problem{Msg: fmt.Sprintf("有看不见的控制字符（U+%04X，在第%d个字之后）。", r, before),
+			Hint: "多半是从别的系统复制来的文字带进来的。请在 Excel 中重新输入这一格（或用 CLEAN 函数去掉它）后保存。"}
 	}
 	return nil
 }

@@ -164,6 +164,23 @@ func TestSpreadsheetRowsAreRecognisedOrRejected(t *testing.T) {
 	}
 }
 
+// An invisible control character in a text cell (pasted from another
+// system) is named where it is, not dropped from the report unsaid. A CSV
+// file holds it raw; Excel writes it as _x0001_, decoded the same.
+func TestControlCharactersInTextCellsAreRefused(t *testing.T) {
+	const file = "奖励名单.csv"
+	a := sheettest.Awards2019()
+	a.Rows = append([][]any(nil), a.Rows...)
+	a.Rows[4] = append([]any(nil), a.Rows[4]...)
+	a.Rows[4][1] = "2018\x01年度"
+	dir := seedWithSource(t, file, sheettest.Awards2019Detail(file), func(p string) error { return a.CSV(p, false) })
+	_, ds := Load(dir)
+	want := file + " 第7行 B列（年度）：错误：有看不见的控制字符（U+0001，在第4个字之后）。多半是从别的系统复制来的文字带进来的。请在 Excel 中重新输入这一格（或用 CLEAN 函数去掉它）后保存。"
+	if got := strings.Join(errorLines(ds, dir), "\n"); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // groups2019 are the 2019 奖励 table's rows as the TOML file writes them.
 const groups2019 = `
 [[detail.group]]

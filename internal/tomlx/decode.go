@@ -147,6 +147,23 @@ func (d *decoder) errorf(path, format string, args ...any) {
 	}
 }
 
+// text reports whether a string value holds no invisible control
+// character (see FindControl), and says where one is.
+func (d *decoder) text(s, path, name string) bool {
+	r, before, bad := FindControl(s)
+	if !bad {
+		return true
+	}
+	if d.room() {
+		d.diags.Add(diag.Diagnostic{
+			Pos:  d.at(path).Pos(),
+			Msg:  fmt.Sprintf("“%s”中有看不见的控制字符 U+%04X（在第%d个字之后），报告和表格中都无法显示。", name, r, before),
+			Hint: fmt.Sprintf("请删去它（文件中写作 \\u%04X 之类，或是从别处复制来的文字带进来的）。", r),
+		})
+	}
+	return false
+}
+
 // value stores val into rv; path locates it, name is how messages call it.
 func (d *decoder) value(val any, rv reflect.Value, path, name string) {
 	switch rv.Type() {
@@ -158,7 +175,9 @@ func (d *decoder) value(val any, rv reflect.Value, path, name string) {
 	case scalarType:
 		switch x := val.(type) {
 		case string:
-			rv.Set(reflect.ValueOf(Scalar{Text: x}))
+			if d.text(x, path, name) {
+				rv.Set(reflect.ValueOf(Scalar{Text: x}))
+			}
 		case int64, float64:
 			if n, ok := d.number(val, path, name); ok {
 				rv.Set(reflect.ValueOf(Scalar{Text: n.String(), Num: n, IsNum: true}))
@@ -225,7 +244,9 @@ func (d *decoder) value(val any, rv reflect.Value, path, name string) {
 			d.mismatch(val, path, name, "文字（用英文双引号括起来）")
 			return
 		}
-		rv.SetString(s)
+		if d.text(s, path, name) {
+			rv.SetString(s)
+		}
 	case reflect.Int, reflect.Int64:
 		n, ok := val.(int64)
 		if !ok {

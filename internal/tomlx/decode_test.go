@@ -127,3 +127,42 @@ func TestSyntaxErrorsAreTranslated(t *testing.T) {
 		}
 	}
 }
+
+// A control character written as an escape passes the TOML parser; no
+// document can show it, so it is refused where it is loaded, with where
+// it stands. Tabs and line breaks are text.
+func TestControlCharactersAreRefused(t *testing.T) {
+	src := `title = "甲\u0007乙"
+tags = ["a\tb", "c\u007Fd"]
+[[row]]
+name = "行\n一"
+cells = { y = "x\u0000" }
+`
+	var d doc
+	ds := Decode("f.toml", []byte(src), &d)
+	want := []string{
+		`f.toml:1:1：错误：“title（标题）”中有看不见的控制字符 U+0007（在第1个字之后），报告和表格中都无法显示。请删去它（文件中写作 \u0007 之类，或是从别处复制来的文字带进来的）。`,
+		`f.toml:5:11：错误：“y”中有看不见的控制字符 U+0000（在第1个字之后），报告和表格中都无法显示。请删去它（文件中写作 \u0000 之类，或是从别处复制来的文字带进来的）。`,
+		`f.toml:2:17：错误：“tags的第2项”中有看不见的控制字符 U+007F（在第1个字之后），报告和表格中都无法显示。请删去它（文件中写作 \u007F 之类，或是从别处复制来的文字带进来的）。`,
+	}
+	var lines []string
+	for _, x := range ds {
+		lines = append(lines, x.String())
+	}
+	if got := strings.Join(lines, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	if d.Tags[0] != "a\tb" || d.Rows[0].Name != "行\n一" {
+		t.Errorf("tab and line break: %q %q", d.Tags[0], d.Rows[0].Name)
+	}
+	for _, c := range []struct {
+		s      string
+		r      rune
+		before int
+		bad    bool
+	}{{"普通\t文字\r\n", 0, 0, false}, {"中\x1f", 0x1f, 1, true}, {"\uffff", 0xffff, 0, true}, {"\ufffd", 0, 0, false}} {
+		if r, before, bad := FindControl(c.s); r != c.r || before != c.before || bad != c.bad {
+			t.Errorf("FindControl(%q) = %U %d %v", c.s, r, before, bad)
+		}
+	}
+}

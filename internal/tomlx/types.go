@@ -2,6 +2,7 @@ package tomlx
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -92,4 +93,20 @@ func (d Date) Before(o Date) bool {
 		return d.Month < o.Month
 	}
 	return d.Day < o.Day
+}
+
+// FindControl finds the first invisible control character of s: a C0
+// control other than tab and line breaks, DEL, or a non-character XML
+// forbids (U+FFFE, U+FFFF). The TOML parser refuses them written raw,
+// but not written as escapes ("\u0001"), nor can a spreadsheet cell keep
+// them out; no document can show them, so they are refused as data. It
+// returns the character and how many characters stand before it, or
+// ok false.
+func FindControl(s string) (r rune, before int, ok bool) {
+	for i, c := range s {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F || c == 0xFFFE || c == 0xFFFF {
+			return c, utf8.RuneCountInString(s[:i]), true
+		}
+	}
+	return 0, 0, false
 }
