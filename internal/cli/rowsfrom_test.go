@@ -186,6 +186,8 @@ func TestBadInputCatalogueSpreadsheets(t *testing.T) {
 			want: " 工作表“Sheet1” 第3行 C列（支出金额（元））：错误：写的是全角数字“１４００００”。请改为半角（英文）数字：140000。"},
 		{name: "rows_from with a directory", file: "../名单.xlsx", where: sub,
 			want: ":11:1：错误：子项目1“甲项目”的明细表的“rows_from”写的是“../名单.xlsx”：只能写与数据文件放在同一目录下的文件名（如 \"奖励名单.xlsx\"），不能含有目录或盘符。请把表格文件复制到 {dir} 中，“rows_from”只写文件名。"},
+		{name: "rows_from a Windows device name", file: "con.csv", where: sub,
+			want: ":11:1：错误：子项目1“甲项目”的明细表的“rows_from”写的是“con.csv”：CON 是 Windows 的设备名，不能用作文件名（在 Windows 上打开它会读到设备而不是文件）。请把表格文件改名（如“奖励名单.xlsx”），并把“rows_from”改为新文件名。"},
 		{name: "group without its rows together", file: "名单.xlsx", where: "名单.xlsx",
 			write: func(p string) error {
 				l := baseList

@@ -10,6 +10,7 @@ import (
 
 	"ipfund/internal/diag"
 	"ipfund/internal/limits"
+	"ipfund/internal/safename"
 	"ipfund/internal/sheet"
 	"ipfund/internal/suggest"
 	"ipfund/internal/tomlx"
@@ -44,6 +45,10 @@ func (d *Detail) readSource(dir, name string) diag.List {
 	path, ok := sourcePath(dir, d.RowsFrom)
 	if !ok {
 		ds.Errorf(d.At.Key("rows_from"), "%s的“rows_from”写的是“%s”：只能写与数据文件放在同一目录下的文件名（如 \"奖励名单.xlsx\"），不能含有目录或盘符。请把表格文件复制到 %s 中，“rows_from”只写文件名。", name, d.RowsFrom, dir)
+		return ds
+	}
+	if dev, bad := safename.Reserved(d.RowsFrom); bad {
+		ds.Errorf(d.At.Key("rows_from"), "%s的“rows_from”写的是“%s”：%s 是 Windows 的设备名，不能用作文件名（在 Windows 上打开它会读到设备而不是文件）。请把表格文件改名（如“奖励名单.xlsx”），并把“rows_from”改为新文件名。", name, d.RowsFrom, dev)
 		return ds
 	}
 	if d.HeaderRow < 0 {
