@@ -585,8 +585,10 @@ func (r *sourceReader) finish() {
 	r.src.TotalLine = r.totalLine
 	r.src.Rows = r.rows
 	if r.dropped > 0 {
-		r.ds.Add(diag.Diagnostic{Pos: r.pos(0, -1), Msg: fmt.Sprintf("该表格还有 %d 处问题未逐一列出（只列出前 %d 处）。", r.dropped, sheet.MaxProblems),
-			Hint: "请先改正以上问题；同类问题往往是整列的写法不对。"})
+		// Counted as the problems it stands for, and listed after them.
+		d := diag.Omitted("", r.dropped, diag.Error)
+		d.Pos = r.pos(0, -1)
+		r.ds.Add(d)
 	}
 	switch {
 	case !r.header:

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"ipfund/internal/diag"
+	"ipfund/internal/sheet"
 	"ipfund/internal/sheettest"
 )
 
@@ -267,5 +268,26 @@ func TestGroupLabelsFromASpreadsheetAreNamesToo(t *testing.T) {
 	want := "奖励名单.xlsx 工作表“奖励” 第7行 A列（项目）：错误：明细表组名“贯标/企业奖励”不能用作名称：含有“/”。"
 	if len(got) != 2 || !strings.HasPrefix(got[1], want) {
 		t.Errorf("errors:\n%s\nwant the second to start:\n%s", strings.Join(got, "\n"), want)
+	}
+}
+
+// A table with more bad cells than are listed: the count of the rest comes
+// after them and counts as the errors it stands for.
+func TestMoreBadCellsThanListedAreCountedLast(t *testing.T) {
+	const file = "奖励名单.csv"
+	a := sheettest.Awards2019()
+	a.Rows = append([][]any(nil), a.Rows[:1]...)
+	for range 70 {
+		a.Rows = append(a.Rows, []any{"授权专利奖励", nil, 1, 1, "1万"})
+	}
+	dir := seedWithSource(t, file, sheettest.Awards2019Detail(file), func(p string) error { return a.CSV(p, false) })
+	_, ds := Load(dir)
+	lines := errorLines(ds, dir)
+	if len(lines) != sheet.MaxProblems+1 || !strings.HasPrefix(lines[0], file+" 第4行 E列（支付金额（万元））：错误：写的是“1万”") ||
+		lines[len(lines)-1] != file+"：错误：此文件还有 20 个错误没有列出。请先改正以上问题，再运行一次。" {
+		t.Errorf("%d lines, first %q, last %q", len(lines), lines[0], lines[len(lines)-1])
+	}
+	if errs, _ := ds.Totals(); errs != 70 {
+		t.Errorf("%d errors counted, want 70", errs)
 	}
 }

@@ -133,7 +133,7 @@ func TestProblemsAreCappedPerFile(t *testing.T) {
 	if len(ds) != MaxProblems+1 {
 		t.Fatalf("%d problems, want %d", len(ds), MaxProblems+1)
 	}
-	if got := ds[len(ds)-1].String(); got != path+"：错误：该文件还有 50 处问题未逐一列出（只列出前 50 处）。请先改正以上问题；同类问题往往是整列的写法不对。" {
+	if got := ds[len(ds)-1].String(); got != path+"：错误：此文件还有 50 个错误没有列出。请先改正以上问题，再运行一次。" {
 		t.Errorf("last: %s", got)
 	}
 }

@@ -213,8 +213,9 @@ func (r *reader) fail(msg, hint string) { r.problem(r.filePos(), msg, hint) }
 
 func (r *reader) finish() {
 	if r.dropped > 0 {
-		r.ds.Add(diag.Diagnostic{Pos: r.filePos(), Msg: fmt.Sprintf("该文件还有 %d 处问题未逐一列出（只列出前 %d 处）。", r.dropped, MaxProblems),
-			Hint: "请先改正以上问题；同类问题往往是整列的写法不对。"})
+		// Counted as the problems it stands for, and listed after them
+		// (diag.List.Sorted), as a data file's are.
+		r.ds.Add(diag.Omitted(r.path, r.dropped, diag.Error))
 	}
 }
 
