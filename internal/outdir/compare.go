@@ -187,6 +187,19 @@ func copyFile(src, dst string) error {
 	if err != nil {
 		return err
 	}
+	// A copy cut short (a full disk, a read error) is removed: left in the
+	// new set, it would not be the tool's and could be moved back into
+	// out/<year> as if it were the file kept aside.
+	if err := fill(out, in, dst, info); err != nil {
+		os.Remove(dst)
+		return err
+	}
+	return nil
+}
+
+// fill streams in into out, closes out and gives dst in's permissions and
+// modification time.
+func fill(out, in *os.File, dst string, info os.FileInfo) error {
 	if _, err := io.CopyBuffer(out, in, make([]byte, chunk)); err != nil {
 		out.Close()
 		return err

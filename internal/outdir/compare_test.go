@@ -126,3 +126,20 @@ func TestLargeFilesAreStreamed(t *testing.T) {
 		t.Errorf("copy: %v %v", info, err)
 	}
 }
+
+// A copy that fails half way leaves nothing behind: a truncated file in
+// the new set would be moved back into out/<year> when the run is undone.
+func TestFailedCopyLeavesNoFile(t *testing.T) {
+	// /proc/self/mem is a regular file whose first page cannot be read.
+	const src = "/proc/self/mem"
+	if _, err := os.Stat(src); err != nil {
+		t.Skip("no /proc here")
+	}
+	dst := filepath.Join(t.TempDir(), "报告（手工修改）.docx")
+	if err := copyFile(src, dst); err == nil {
+		t.Fatal("copying an unreadable file succeeded")
+	}
+	if _, err := os.Lstat(dst); !os.IsNotExist(err) {
+		t.Errorf("a partial copy was left: %v", err)
+	}
+}
