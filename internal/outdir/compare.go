@@ -141,8 +141,15 @@ func readerHolds(r io.Reader, want []byte) (bool, error) {
 }
 
 // sameBytes reports whether two paths are regular files with the same
-// contents, compared block by block.
+// contents, compared block by block. A symbolic link is not a regular
+// file: one in dst pointing at the very file of src being drained would
+// otherwise compare equal to it, and that file be deleted.
 func sameBytes(a, b string) bool {
+	for _, p := range []string{a, b} {
+		if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+	}
 	fa, ia, err := openRegular(a)
 	if err != nil {
 		return false

@@ -143,3 +143,27 @@ func TestFailedCopyLeavesNoFile(t *testing.T) {
 		t.Errorf("a partial copy was left: %v", err)
 	}
 }
+
+// A symbolic link in out/<year> is not a copy of what an unfinished run
+// left: drain keeps the file, here the very one the link points at.
+func TestDrainKeepsAFileALinkPointsAt(t *testing.T) {
+	src, dst := t.TempDir(), t.TempDir()
+	from := filepath.Join(src, "扫描件.pdf")
+	if err := os.WriteFile(from, []byte("用户的文件"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(from, filepath.Join(dst, "扫描件.pdf")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	notes := drain(src, dst, map[string]bool{})
+	if got, err := os.ReadFile(from); err != nil || string(got) != "用户的文件" {
+		t.Fatalf("the file was deleted: %v", err)
+	}
+	want := []string{
+		from + " 与 " + dst + " 中的同名项不同，未移动也未删除；请核对后手工处理。",
+		"临时文件夹 " + src + " 因此未删除；下次运行时会再处理，也可以核对后手工删除。",
+	}
+	if strings.Join(notes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(notes, "\n"), strings.Join(want, "\n"))
+	}
+}
