@@ -551,7 +551,13 @@ func (r *sourceReader) subtotal(row sheet.Row) {
 			"小计行应紧接在它所小计的那一组各行之后；请删去多余的小计行。")
 		return
 	}
-	if label := textOf(row.Cell(r.columns[r.groupCol])); label != "" && label != g.Label && markerText(label) == "" {
+	cell := row.Cell(r.columns[r.groupCol])
+	if p := badText(cell); p != nil {
+		// Said as it is, not as a label unlike the group's that looks the same.
+		r.problem(r.pos(row.Num, r.groupCol), p.Msg, p.Hint)
+		return
+	}
+	if label := textOf(cell); label != "" && label != g.Label && markerText(label) == "" {
 		r.problem(r.pos(row.Num, r.groupCol), fmt.Sprintf("第%d行的小计写的组名是“%s”，但上面各行属于组“%s”。", row.Num, label, g.Label),
 			"请改正组名：小计行的组名应与它上面各行相同（或空着）。")
 		return

@@ -182,6 +182,22 @@ func TestControlCharactersInTextCellsAreRefused(t *testing.T) {
 	}
 }
 
+// A control character in the group cell of a 小计 row is named as such,
+// not reported as a group name unlike the one above that looks the same.
+func TestControlCharacterInASubtotalLabelIsNamed(t *testing.T) {
+	const file = "奖励名单.csv"
+	a := sheettest.Awards2019()
+	a.Rows = append([][]any(nil), a.Rows...)
+	a.Rows[1] = append([]any(nil), a.Rows[1]...)
+	a.Rows[1][0] = "授权专利\x01奖励"
+	dir := seedWithSource(t, file, sheettest.Awards2019Detail(file), func(p string) error { return a.CSV(p, false) })
+	_, ds := Load(dir)
+	want := file + " 第4行 A列（项目）：错误：有看不见的控制字符（U+0001，在第4个字之后）。多半是从别的系统复制来的文字带进来的。请在 Excel 中重新输入这一格（或用 CLEAN 函数去掉它）后保存。"
+	if got := strings.Join(errorLines(ds, dir), "\n"); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 // groups2019 are the 2019 奖励 table's rows as the TOML file writes them.
 const groups2019 = `
 [[detail.group]]
