@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"ipfund/internal/diag"
 	"ipfund/internal/limits"
 )
 
@@ -59,7 +61,9 @@ func readManifest(dir string) (manifest, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, err
+		// Said in the note in Chinese, not as the system's (or limits')
+		// English.
+		return nil, errors.New(diag.IOError(err))
 	}
 	return decodeManifest(b)
 }

@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -562,6 +563,18 @@ func TestAManifestThatCannotBeUsedIsIgnoredWithANote(t *testing.T) {
 		t.Errorf("dir holds %v", got)
 	}
 	want := dir + " 中的文件清单 .ipfund-manifest.toml 无法读取（bad entry \"../passwd\"），已按没有清单处理：与本次生成的文件同名的文件视为本程序生成的。"
+	if len(rep.Notes) != 1 || rep.Notes[0] != want {
+		t.Errorf("notes %q", rep.Notes)
+	}
+}
+
+// A manifest over its limit is not read, and the note says so in Chinese.
+func TestAManifestTooLargeIsIgnoredWithANote(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "2019")
+	replace(t, dir, f("a.txt", "1"))
+	os.WriteFile(filepath.Join(dir, ManifestName), bytes.Repeat([]byte("#\n"), maxManifest), 0o644)
+	rep := replace(t, dir, f("a.txt", "2"))
+	want := dir + " 中的文件清单 .ipfund-manifest.toml 无法读取（文件过大（2.0 MB），超过上限 1.0 MB），已按没有清单处理：与本次生成的文件同名的文件视为本程序生成的。"
 	if len(rep.Notes) != 1 || rep.Notes[0] != want {
 		t.Errorf("notes %q", rep.Notes)
 	}
