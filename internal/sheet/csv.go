@@ -28,11 +28,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // GBK as Excel on a Chinese Windows saves “CSV（逗号分隔）”) and reads its
 // records. Every cell is text.
 func (r *reader) readCSV(src *Source, data []byte) bool {
-	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
-		// Lines ended by CR alone, as Excel for Mac saves “CSV（Macintosh）”.
-		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
-	}
-	text, enc, ok := r.decodeCSV(data)
+	text, enc, ok := r.decodeCSV(csvLines(data))
 	if !ok {
 		return false
 	}
@@ -263,13 +259,24 @@ func isASCII(b []byte) bool {
 	return true
 }
 
+// csvLines undoes what older programs leave in a CSV file: lines ended
+// by CR alone, as Excel for Mac saves “CSV（Macintosh）”, and the Ctrl-Z
+// (0x1A) that DOS programs wrote at the end of a text file.
+func csvLines(data []byte) []byte {
+	data = bytes.TrimSuffix(data, []byte{0x1A})
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	return data
+}
+
 // CSVText returns a CSV file as UTF-8 text for people to read (ipfund
 // text, and through it git diff): the byte order mark dropped, a file in
 // GBK decoded, and in a file of mixed encodings each line that is not
 // UTF-8 decoded as GBK (bytes that are neither show as U+FFFD). Nothing
 // is checked here; reading the file as a detail table does that.
 func CSVText(data []byte) []byte {
-	data = bytes.TrimPrefix(data, utf8BOM)
+	data = csvLines(bytes.TrimPrefix(data, utf8BOM))
 	if utf8.Valid(data) {
 		return data
 	}

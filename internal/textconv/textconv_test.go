@@ -57,6 +57,7 @@ func TestCSVTextIsUTF8(t *testing.T) {
 		"bom":   "\ufeff" + utf,
 		"gbk":   gbk,
 		"mixed": firstGBK + "授权专利奖励,南昌甲科技有限公司,24000\n",
+		"mac":   strings.ReplaceAll(gbk, "\n", "\r") + "\x1a",
 	} {
 		if got, err := Text("名单.CSV", []byte(in)); err != nil || got != utf {
 			t.Errorf("%s: %q %v, want %q", name, got, err, utf)
