@@ -61,7 +61,7 @@ func TestWorkbookCountsAreBoundedBeforeTheyGrow(t *testing.T) {
 		{"number formats over the limit", book{sheets: []bookSheet{{name: "S", rows: row}}, styles: fmts(maxStyles + 1)},
 			"：错误：工作簿中的数字格式多于 65536 种，超过程序的上限，不予读取。" + refusedSmaller},
 		{"rows without numbers past Excel's last", book{sheets: []bookSheet{{name: "S", rows: row + strings.Repeat("<row/>", maxRowNumber)}}},
-			"：错误：工作簿已损坏，无法读取：行数超过了 Excel 的最后一行（第1048576行）。" + corrupt},
+			"：错误：工作簿已损坏，无法读取：工作表“S”的行数超过了 Excel 的最后一行（第1048576行）。" + corrupt},
 		{"a numeric cell Excel would not write", book{sheets: []bookSheet{{name: "S", rows: row + `<row r="2"><c r="A2"><v>` + strings.Repeat("9", 33) + `</v></c></row>`}}}, ""},
 	} {
 		path := writeFile(t, "b.xlsx", c.b.bytes(t))

@@ -72,6 +72,12 @@ func (r *reader) readXLSX(src *Source, data []byte) bool {
 	}
 	src.Sheet, r.sheet = sh.name, sh.name
 	if err := r.worksheet(wb, sh); err != nil {
+		if errors.As(err, new(*errXML)) {
+			// A damaged sheet: what was said of its rows so far (row 2
+			// "blank" before a row 2 that comes after row 3) cannot be
+			// trusted; the damage is the one problem.
+			r.ds, r.dropped = nil, 0
+		}
 		r.corrupt(err)
 		return false
 	}
@@ -538,10 +544,10 @@ func (r *reader) worksheet(wb *workbook, sh wbSheet) error {
 				if v, ok := s.attr("r"); ok {
 					var err error
 					if n, err = strconv.Atoi(string(v)); err != nil || n <= rowNum || n > maxRowNumber {
-						return xmlError(fmt.Sprintf("行号“%s”无效（应大于上一行 %d）", v, rowNum))
+						return xmlError(fmt.Sprintf("工作表“%s”的行号“%s”无效（应大于上一行 %d）", sh.name, v, rowNum))
 					}
 				} else if n > maxRowNumber {
-					return xmlError(fmt.Sprintf("行数超过了 Excel 的最后一行（第%d行）", maxRowNumber))
+					return xmlError(fmt.Sprintf("工作表“%s”的行数超过了 Excel 的最后一行（第%d行）", sh.name, maxRowNumber))
 				}
 				rowNum, lastCol, cells = n, -1, cells[:0]
 				if v, _ := s.attr("hidden"); (string(v) == "1" || string(v) == "true") && rowNum > r.o.HeaderRow {
@@ -562,12 +568,12 @@ func (r *reader) worksheet(wb *workbook, sh wbSheet) error {
 				if a.ref != nil {
 					cc, rr, ok := cellRef(a.ref)
 					if !ok || cc <= lastCol || (rr != 0 && rr != rowNum) {
-						return xmlError(fmt.Sprintf("第%d行的单元格位置“%s”无效", rowNum, a.ref))
+						return xmlError(fmt.Sprintf("工作表“%s”第%d行的单元格位置“%s”无效", sh.name, rowNum, a.ref))
 					}
 					col = cc
 				}
 				if col >= maxColumn {
-					return xmlError(fmt.Sprintf("第%d行的单元格超出了 Excel 的最后一列", rowNum))
+					return xmlError(fmt.Sprintf("工作表“%s”第%d行的单元格超出了 Excel 的最后一列", sh.name, rowNum))
 				}
 				lastCol = col
 				var cell Cell

@@ -285,9 +285,11 @@ func TestPrefixedNamesCommentsAndCDATA(t *testing.T) {
 
 func TestCorruptWorkbooksAreReportedNotPanicked(t *testing.T) {
 	for _, c := range []struct{ rows, want string }{
-		{`<row r="2"><c r="A2"><v>1</v></c></row><row r="1"/>`, "行号“1”无效（应大于上一行 2）"},
+		{`<row r="2"><c r="A2"><v>1</v></c></row><row r="1"/>`, "工作表“S”的行号“1”无效（应大于上一行 2）"},
+		// Row 2 looks blank when row 3 comes; it was only out of order.
+		{`<row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`, "工作表“S”的行号“2”无效（应大于上一行 3）"},
 		{`<row r="1"><c r="A1" t="s"><v>7</v></c></row>`, "单元格引用了不存在的共享字符串"},
-		{`<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>`, "第1行的单元格位置“A1”无效"},
+		{`<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>`, "工作表“S”第1行的单元格位置“A1”无效"},
 		{`<row r="1"><c r="A1"><v>1&bogus;</v></c></row>`, "有无法识别的实体“&bogus;”"},
 		{`<row r="1"><c r="A1"><v>1</v>`, "标记不配对（“</sheetData>”）"},
 		{`<row r="1"><c r="A1"><v>1</v></c></row><row r="2">`, "标记不配对（“</sheetData>”）"},
