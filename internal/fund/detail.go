@@ -160,10 +160,7 @@ func (d *Detail) RowCount() int {
 // "组名/行中文字:列代号" (the row of the group holding that text) and
 // describes the cell in words for messages.
 func (d *Detail) Lookup(ref string) (decimal.Decimal, string, error) {
-	where, key, ok := strings.Cut(ref, ":")
-	if !ok {
-		where, key, ok = strings.Cut(ref, "：")
-	}
+	where, key, ok := cutRef(ref)
 	if !ok {
 		return decimal.Zero, "", fmt.Errorf("引用“%s”应写成“组名:列代号”或“组名/行中文字:列代号”", ref)
 	}
@@ -197,6 +194,28 @@ func (d *Detail) Lookup(ref string) (decimal.Decimal, string, error) {
 		labels[i] = "“" + g.Label + "”"
 	}
 	return decimal.Zero, "", fmt.Errorf("引用“%s”：明细表中没有名为“%s”的组（各组：%s）", ref, label, strings.Join(labels, "、"))
+}
+
+// cutRef splits a cell reference at its colon (half- or full-width) into
+// where (组名 or 组名/行中文字) and the column key.
+func cutRef(ref string) (where, key string, ok bool) {
+	if where, key, ok = strings.Cut(ref, ":"); !ok {
+		where, key, ok = strings.Cut(ref, "：")
+	}
+	return where, key, ok
+}
+
+// SameAmount reports whether x, a figure written in the data, is the
+// amount v that the reference ref found in the table: equal as written,
+// or, for an amount column of a table in 元, equal to it in 万元, the unit
+// of every other amount in the data.
+func (d *Detail) SameAmount(ref string, v, x decimal.Decimal) bool {
+	if v.Equal(x) {
+		return true
+	}
+	_, key, _ := cutRef(ref)
+	col, ok := d.Column(key)
+	return ok && col.Kind == ColAmount && d.Unit == UnitYuan && d.ToWan(v).Equal(x)
 }
 
 // numericKeys lists the keys of the numeric columns with their titles,

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"ipfund/internal/diag"
 	"ipfund/internal/sheet"
 	"ipfund/internal/sheettest"
@@ -305,5 +307,44 @@ func TestMoreBadCellsThanListedAreCountedLast(t *testing.T) {
 	}
 	if errs, _ := ds.Totals(); errs != 70 {
 		t.Errorf("%d errors counted, want 70", errs)
+	}
+}
+
+// An indicator's figure in 万元 checked against a table in 元 (as lists
+// received from elsewhere often are) is the same amount, not a
+// disagreement; a count is compared as it is.
+func TestAnAmountInWanMatchesATableInYuan(t *testing.T) {
+	const file = "奖励名单.csv"
+	a := sheettest.Awards2019()
+	yuan := decimal.NewFromInt(10000)
+	a.Rows = append([][]any(nil), a.Rows...)
+	toYuan := func(v any) any { return decimal.RequireFromString(fmt.Sprint(v)).Mul(yuan).IntPart() }
+	for i, r := range a.Rows {
+		r = append([]any(nil), r...)
+		if f, ok := r[4].(sheettest.Formula); ok {
+			f.Value = toYuan(f.Value)
+			r[4] = f
+		} else {
+			r[4] = toYuan(r[4])
+		}
+		a.Rows[i] = r
+	}
+	detail := strings.Replace(sheettest.Awards2019Detail(file), `unit = "万元"`, `unit = "元"`, 1)
+	detail = strings.ReplaceAll(detail, "支付金额（万元）", "支付金额（元）")
+	a.Header[4] = "支付金额（元）"
+	dir := seedWithSource(t, file, detail, func(p string) error { return a.CSV(p, false) })
+	y, ds := Load(dir)
+	if y == nil || ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	var got []string
+	for _, d := range ds {
+		if strings.Contains(d.Msg, "两者不一致") {
+			got = append(got, d.Msg)
+		}
+	}
+	want := "子项目1“知识产权奖励项目”的指标“专利授权奖励受理及资金下达”第1项写实际数 4487，明细表“授权专利奖励”的“奖励数量（件）”为 4479，两者不一致。"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("disagreements:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }

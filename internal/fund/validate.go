@@ -677,7 +677,7 @@ func (v *validator) crossCheck(sp *Subproject, it Indicator, key, ref string, va
 		v.errorf(it.At.Key(key), "%s：%s。", name, err)
 		return
 	}
-	if !cell.Equal(*val) {
+	if !sp.Detail.SameAmount(ref, cell, *val) {
 		v.ds.Add(diag.Diagnostic{
 			Pos:      it.At.Key(key),
 			Severity: diag.Warning,
